@@ -1,0 +1,6 @@
+//! The pipeline's stages, one module each.
+
+pub mod actors;
+pub mod claims;
+pub mod events;
+pub mod places;
