@@ -1,1 +1,31 @@
-fn main() {}
+//! The `sitrep` command line: parses arguments and hands over to the
+//! library crates. Exit codes: 0 success, 1 when some input failed,
+//! 2 for usage errors (clap).
+
+mod args;
+mod extract;
+mod input;
+
+use clap::Parser;
+
+fn main() {
+    let cli = args::Cli::parse();
+    let outcome = match cli.command {
+        args::Command::Extract(a) => extract::run(&a),
+    };
+    match outcome {
+        Ok(extract::Outcome::AllGood) => {}
+        Ok(extract::Outcome::SomeFailed) => std::process::exit(1),
+        Err(err) if is_broken_pipe(&err) => {}
+        Err(err) => {
+            eprintln!("sitrep: {err:#}");
+            std::process::exit(1);
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

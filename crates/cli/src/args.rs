@@ -1,0 +1,61 @@
+//! Command-line arguments (clap derive).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// sitrep turns news reporting on armed conflict into structured,
+/// source-attributed event data.
+#[derive(Debug, Parser)]
+#[command(name = "sitrep", version, about, long_version = long_version())]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Read articles and write one JSON report per article.
+    Extract(ExtractArgs),
+}
+
+/// Output formats of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One pretty-printed JSON object (default for one article).
+    Json,
+    /// One report per line (default for several articles).
+    Jsonl,
+}
+
+/// Arguments of `sitrep extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories (walked recursively for *.txt, *.text and
+    /// files without extension; hidden files skipped). `-` or nothing reads
+    /// standard input.
+    pub paths: Vec<PathBuf>,
+    /// Output format [default: json for one article, jsonl for several].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// The article date (YYYY-MM-DD) to use when the text gives none.
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<jiff::civil::Date>,
+    /// Add the decoded text to each report as `article.text`.
+    #[arg(long)]
+    pub include_text: bool,
+}
+
+fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>()
+        .map_err(|e| format!("expected a date as YYYY-MM-DD: {e}"))
+}
+
+fn long_version() -> &'static str {
+    concat!(
+        env!("CARGO_PKG_VERSION"),
+        "\nreport schema: sitrep/1",
+        "\nlicence: MIT OR Apache-2.0",
+    )
+}
