@@ -18,6 +18,23 @@ pub struct Cli {
 pub enum Command {
     /// Read articles and write one JSON report per article.
     Extract(ExtractArgs),
+    /// Score extraction against gold annotations (NAME.gold.json beside
+    /// NAME.txt): precision, recall and F1 per field.
+    Eval(EvalArgs),
+}
+
+/// Arguments of `sitrep eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Directory holding NAME.txt articles with NAME.gold.json annotations.
+    pub gold_dir: PathBuf,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Fail (exit 1) when a metric is below a floor: FIELD=VALUE, e.g.
+    /// `events.f1=0.7` or `published.acc=0.95`. Repeatable.
+    #[arg(long, value_name = "FIELD=VALUE")]
+    pub min: Vec<String>,
 }
 
 /// Output formats of `extract`.

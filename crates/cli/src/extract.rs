@@ -21,7 +21,11 @@ pub enum Outcome {
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     let pipeline = Pipeline::default();
     let single = args.paths.len() <= 1 && args.paths.first().is_none_or(|p| !p.is_dir());
-    let format = args.format.unwrap_or(if single { ReportFormat::Json } else { ReportFormat::Jsonl });
+    let format = args.format.unwrap_or(if single {
+        ReportFormat::Json
+    } else {
+        ReportFormat::Jsonl
+    });
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -54,7 +58,11 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush().context("writing the report")?;
-    Ok(if failed { Outcome::SomeFailed } else { Outcome::AllGood })
+    Ok(if failed {
+        Outcome::SomeFailed
+    } else {
+        Outcome::AllGood
+    })
 }
 
 fn extract_one(
@@ -68,5 +76,7 @@ fn extract_one(
         published: args.published,
         include_text: args.include_text,
     };
-    pipeline.extract(&bytes, &options).map_err(|e| e.to_string())
+    pipeline
+        .extract(&bytes, &options)
+        .map_err(|e| e.to_string())
 }

@@ -34,7 +34,12 @@ impl Source {
     /// Reads the whole source, refusing anything over the size limit
     /// before reading it all.
     pub fn read(&self) -> Result<Vec<u8>, String> {
-        let too_large = |n: u64| format!("file is {n} bytes, over the {} MB limit", MAX_INPUT_BYTES >> 20);
+        let too_large = |n: u64| {
+            format!(
+                "file is {n} bytes, over the {} MB limit",
+                MAX_INPUT_BYTES >> 20
+            )
+        };
         let mut bytes = Vec::new();
         match self {
             Source::Stdin => {
@@ -53,11 +58,16 @@ impl Source {
                 if meta.len() > MAX_INPUT_BYTES {
                     return Err(too_large(meta.len()));
                 }
-                file.take(MAX_INPUT_BYTES + 1).read_to_end(&mut bytes).map_err(|e| io_reason(&e))?;
+                file.take(MAX_INPUT_BYTES + 1)
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| io_reason(&e))?;
             }
         }
         if bytes.len() as u64 > MAX_INPUT_BYTES {
-            return Err(format!("input is over the {} MB limit", MAX_INPUT_BYTES >> 20));
+            return Err(format!(
+                "input is over the {} MB limit",
+                MAX_INPUT_BYTES >> 20
+            ));
         }
         Ok(bytes)
     }
@@ -78,17 +88,21 @@ pub type Listed = Result<Source, (String, String)>;
 /// name order. No paths, or `-`, means standard input.
 pub fn sources(paths: &[PathBuf]) -> impl Iterator<Item = Listed> + '_ {
     let stdin = paths.is_empty().then_some(Ok(Source::Stdin));
-    stdin.into_iter().chain(paths.iter().flat_map(|p| -> Box<dyn Iterator<Item = Listed>> {
-        if p.as_os_str() == "-" {
-            Box::new(std::iter::once(Ok(Source::Stdin)))
-        } else if p.is_dir() {
-            Box::new(walk(p))
-        } else {
-            // Named files are read whatever their extension; a missing one
-            // fails when it is read, with the reason.
-            Box::new(std::iter::once(Ok(Source::File(p.clone()))))
-        }
-    }))
+    stdin.into_iter().chain(
+        paths
+            .iter()
+            .flat_map(|p| -> Box<dyn Iterator<Item = Listed>> {
+                if p.as_os_str() == "-" {
+                    Box::new(std::iter::once(Ok(Source::Stdin)))
+                } else if p.is_dir() {
+                    Box::new(walk(p))
+                } else {
+                    // Named files are read whatever their extension; a missing one
+                    // fails when it is read, with the reason.
+                    Box::new(std::iter::once(Ok(Source::File(p.clone()))))
+                }
+            }),
+    )
 }
 
 fn walk(dir: &Path) -> impl Iterator<Item = Listed> {
@@ -101,7 +115,9 @@ fn walk(dir: &Path) -> impl Iterator<Item = Listed> {
             Ok(e) if is_article_name(e.path()) => Some(Ok(Source::File(e.into_path()))),
             Ok(_) => None,
             Err(err) => {
-                let path = err.path().map_or_else(|| "?".to_string(), |p| p.display().to_string());
+                let path = err
+                    .path()
+                    .map_or_else(|| "?".to_string(), |p| p.display().to_string());
                 let reason = err.io_error().map_or_else(|| err.to_string(), io_reason);
                 Some(Err((path, reason)))
             }
@@ -141,7 +157,16 @@ mod tests {
         let root = dir.path();
         std::fs::create_dir_all(root.join("sub/deeper")).unwrap();
         std::fs::create_dir_all(root.join(".git")).unwrap();
-        for f in ["b.txt", "a.text", "NOTES", "x.json", ".hidden.txt", "sub/c.txt", "sub/deeper/d", ".git/e.txt"] {
+        for f in [
+            "b.txt",
+            "a.text",
+            "NOTES",
+            "x.json",
+            ".hidden.txt",
+            "sub/c.txt",
+            "sub/deeper/d",
+            ".git/e.txt",
+        ] {
             std::fs::write(root.join(f), "text").unwrap();
         }
         let got: Vec<PathBuf> = sources(&[root.to_path_buf()])
@@ -150,13 +175,19 @@ mod tests {
                 Source::Stdin => unreachable!(),
             })
             .collect();
-        let want: Vec<PathBuf> = ["NOTES", "a.text", "b.txt", "sub/c.txt", "sub/deeper/d"].iter().map(PathBuf::from).collect();
+        let want: Vec<PathBuf> = ["NOTES", "a.text", "b.txt", "sub/c.txt", "sub/deeper/d"]
+            .iter()
+            .map(PathBuf::from)
+            .collect();
         assert_eq!(got, want);
     }
 
     #[test]
     fn no_path_or_dash_is_stdin() {
         assert_eq!(sources(&[]).next(), Some(Ok(Source::Stdin)));
-        assert_eq!(sources(&[PathBuf::from("-")]).next(), Some(Ok(Source::Stdin)));
+        assert_eq!(
+            sources(&[PathBuf::from("-")]).next(),
+            Some(Ok(Source::Stdin))
+        );
     }
 }

@@ -3,6 +3,7 @@
 //! 2 for usage errors (clap).
 
 mod args;
+mod eval;
 mod extract;
 mod input;
 
@@ -12,6 +13,7 @@ fn main() {
     let cli = args::Cli::parse();
     let outcome = match cli.command {
         args::Command::Extract(a) => extract::run(&a),
+        args::Command::Eval(a) => eval::run(&a),
     };
     match outcome {
         Ok(extract::Outcome::AllGood) => {}

@@ -31,17 +31,28 @@ fn jsonl(stdout: &[u8]) -> Vec<Value> {
 fn bad_inputs_fail_one_by_one_and_the_rest_is_processed() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 11) as u8).collect();
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 11) as u8)
+        .collect();
     let args = [
         write(d, "empty.txt", b""),
         write(d, "random.bin", &noise),
         d.join("missing.txt"),
         write(d, "good.txt", GOOD.as_bytes()),
     ];
-    let out = sitrep().arg("extract").args(&args).assert().code(1).get_output().clone();
+    let out = sitrep()
+        .arg("extract")
+        .args(&args)
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
     let reports = jsonl(&out.stdout);
     assert_eq!(reports.len(), 1);
-    assert!(reports[0]["article"]["path"].as_str().unwrap().ends_with("good.txt"));
+    assert!(reports[0]["article"]["path"]
+        .as_str()
+        .unwrap()
+        .ends_with("good.txt"));
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 3, "{stderr}");
@@ -57,7 +68,10 @@ fn every_kind_of_bad_file_gets_a_reason() {
     let d = dir.path();
     let truncated = [b"Kharkiv \xd0\xa5\xd0".as_slice()].concat();
     let huge = d.join("huge.txt");
-    std::fs::File::create(&huge).unwrap().set_len(21 * 1024 * 1024).unwrap();
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(21 * 1024 * 1024)
+        .unwrap();
     let cases: [(PathBuf, &str); 5] = [
         (write(d, "blank.txt", b"  \n\t \r\n"), "only whitespace"),
         (write(d, "nul.txt", b"Kyiv\0Kharkiv"), "binary"),
@@ -72,7 +86,10 @@ fn every_kind_of_bad_file_gets_a_reason() {
             .assert()
             .code(1)
             .stdout("")
-            .stderr(predicate::str::contains(path.display().to_string()).and(predicate::str::contains(reason)));
+            .stderr(
+                predicate::str::contains(path.display().to_string())
+                    .and(predicate::str::contains(reason)),
+            );
     }
 }
 
@@ -80,7 +97,14 @@ fn every_kind_of_bad_file_gets_a_reason() {
 fn one_file_gives_pretty_json_and_several_give_jsonl() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", GOOD.as_bytes());
-    let out = sitrep().arg("extract").arg(&a).assert().success().get_output().stdout.clone();
+    let out = sitrep()
+        .arg("extract")
+        .arg(&a)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("{\n"), "pretty JSON expected");
     let report: Value = serde_json::from_str(&text).unwrap();
@@ -89,9 +113,23 @@ fn one_file_gives_pretty_json_and_several_give_jsonl() {
         assert!(report[key].is_array(), "{key} must be present");
     }
     let b = write(dir.path(), "b.txt", GOOD.replace("Jane", "Joan").as_bytes());
-    let out = sitrep().arg("extract").args([&a, &b]).assert().success().get_output().stdout.clone();
+    let out = sitrep()
+        .arg("extract")
+        .args([&a, &b])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(jsonl(&out).len(), 2);
-    let out = sitrep().args(["extract", "--format", "jsonl"]).arg(&a).assert().success().get_output().stdout.clone();
+    let out = sitrep()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&a)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
 }
 
@@ -105,20 +143,45 @@ fn directories_are_walked_and_hidden_files_skipped() {
     write(d, "nested/deeper/three", GOOD.as_bytes());
     write(d, ".hidden.txt", b"");
     write(d, "notes.json", b"{}");
-    let out = sitrep().arg("extract").arg(d).assert().success().get_output().stdout.clone();
-    let paths: Vec<String> = jsonl(&out).iter().map(|r| r["article"]["path"].as_str().unwrap().to_string()).collect();
+    let out = sitrep()
+        .arg("extract")
+        .arg(d)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let paths: Vec<String> = jsonl(&out)
+        .iter()
+        .map(|r| r["article"]["path"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(paths.len(), 3, "{paths:?}");
-    assert!(paths[0].ends_with("nested/deeper/three") && paths[2].ends_with("one.txt"), "{paths:?}");
+    assert!(
+        paths[0].ends_with("nested/deeper/three") && paths[2].ends_with("one.txt"),
+        "{paths:?}"
+    );
 }
 
 #[test]
 fn stdin_is_read_with_dash_or_no_path() {
     for args in [vec!["extract"], vec!["extract", "-"]] {
-        let out = sitrep().args(&args).write_stdin(GOOD).assert().success().get_output().stdout.clone();
+        let out = sitrep()
+            .args(&args)
+            .write_stdin(GOOD)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
         let report: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(report["article"]["path"], Value::Null);
     }
-    sitrep().arg("extract").write_stdin("").assert().code(1).stderr(predicate::str::contains("<stdin>: empty file"));
+    sitrep()
+        .arg("extract")
+        .write_stdin("")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("<stdin>: empty file"));
 }
 
 #[test]
@@ -133,16 +196,34 @@ fn published_fills_a_missing_date_and_bad_dates_are_usage_errors() {
         .clone();
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["article"]["published"], "2024-03-15");
-    sitrep().args(["extract", "--published", "15/03/2024"]).write_stdin(GOOD).assert().code(2);
+    sitrep()
+        .args(["extract", "--published", "15/03/2024"])
+        .write_stdin(GOOD)
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn include_text_adds_the_transcoding() {
-    let (bytes, _, _) = encoding_rs::KOI8_R.encode("Вчера вечером войска обстреляли окраины города, сообщили местные власти.\n");
-    let out = sitrep().args(["extract", "--include-text"]).write_stdin(bytes.into_owned()).assert().success().get_output().stdout.clone();
+    let (bytes, _, _) = encoding_rs::KOI8_R
+        .encode("Вчера вечером войска обстреляли окраины города, сообщили местные власти.\n");
+    let out = sitrep()
+        .args(["extract", "--include-text"])
+        .write_stdin(bytes.into_owned())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let report: Value = serde_json::from_slice(&out).unwrap();
-    assert!(report["article"]["encoding"].as_str().unwrap().starts_with("KOI8"));
-    assert!(report["article"]["text"].as_str().unwrap().contains("обстреляли"));
+    assert!(report["article"]["encoding"]
+        .as_str()
+        .unwrap()
+        .starts_with("KOI8"));
+    assert!(report["article"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("обстреляли"));
 }
 
 #[test]
@@ -153,18 +234,36 @@ fn a_directory_of_100k_files_streams_through() {
     for i in 0..100_000 {
         std::fs::write(sub.join(format!("{i:06}.txt")), "Shelling hit Kherson.\n").unwrap();
     }
-    let out = sitrep().arg("extract").arg(&sub).assert().success().get_output().stdout.clone();
+    let out = sitrep()
+        .arg("extract")
+        .arg(&sub)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 100_000);
 }
 
 #[test]
 fn seed_article_gives_its_metadata() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_f16e8261ec08a98a.txt");
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/000_f16e8261ec08a98a.txt");
     if !seed.exists() {
-        eprintln!("skipping: {} is absent (it lives in ../shared, outside the repo)", seed.display());
+        eprintln!(
+            "skipping: {} is absent (it lives in ../shared, outside the repo)",
+            seed.display()
+        );
         return;
     }
-    let out = sitrep().arg("extract").arg(&seed).assert().success().get_output().stdout.clone();
+    let out = sitrep()
+        .arg("extract")
+        .arg(&seed)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["article"]["published"], "2024-03-15");
     assert_eq!(report["article"]["byline"], "Christian Sturgeon");

@@ -50,7 +50,14 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             articles
                 .iter()
-                .map(|a| pipeline.extract(a, &Options::default()).expect("extracts").article.id.len())
+                .map(|a| {
+                    pipeline
+                        .extract(a, &Options::default())
+                        .expect("extracts")
+                        .article
+                        .id
+                        .len()
+                })
                 .sum::<usize>()
         })
     });

@@ -36,7 +36,13 @@ impl<'a> Document<'a> {
         let segmentation = sitrep_text::segment(&text);
         let normalized = sitrep_text::normalize(&text);
         let metadata = sitrep_meta::read(&text, &segmentation);
-        Ok(Document { text, encoding: decoded.encoding, segmentation, normalized, metadata })
+        Ok(Document {
+            text,
+            encoding: decoded.encoding,
+            segmentation,
+            normalized,
+            metadata,
+        })
     }
 
     /// The text covered by `span`.

@@ -25,7 +25,11 @@ pub struct Evidence {
 impl Evidence {
     /// The evidence for `span` of the document.
     pub fn of(doc: &Document<'_>, span: Span) -> Evidence {
-        Evidence { start: span.start, end: span.end, text: doc.slice(span).to_string() }
+        Evidence {
+            start: span.start,
+            end: span.end,
+            text: doc.slice(span).to_string(),
+        }
     }
 }
 
@@ -74,6 +78,7 @@ pub struct Article {
     #[serde(default)]
     pub agency_notes: Vec<String>,
     /// Extension: where each metadata field was read from.
+    #[serde(default)]
     pub spans: ArticleSpans,
     /// Extension: the decoded text, with `--include-text`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -82,6 +87,7 @@ pub struct Article {
 
 /// Extension: the spans metadata fields were read from.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ArticleSpans {
     /// The headline.
     pub title: Option<Evidence>,

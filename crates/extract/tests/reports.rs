@@ -24,11 +24,20 @@ fn workspace() -> PathBuf {
 /// Extracts `bytes` and checks the report against the schema and the span
 /// invariant; returns the report as JSON.
 fn extract_checked(bytes: &[u8], name: &str) -> Option<Value> {
-    let options = Options { path: Some(name.to_string()), ..Options::default() };
+    let options = Options {
+        path: Some(name.to_string()),
+        ..Options::default()
+    };
     let report = PIPELINE.extract(bytes, &options).ok()?;
     let json = serde_json::to_value(&report).unwrap();
-    let errors: Vec<String> = SCHEMA.iter_errors(&json).map(|e| format!("{e} at {}", e.instance_path)).collect();
-    assert!(errors.is_empty(), "{name}: report does not follow the schema: {errors:#?}");
+    let errors: Vec<String> = SCHEMA
+        .iter_errors(&json)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{name}: report does not follow the schema: {errors:#?}"
+    );
     let decoded = sitrep_text::decode(bytes).unwrap();
     let mut spans = 0;
     check_spans(&json, &decoded.text, name, &mut spans);
@@ -39,11 +48,19 @@ fn extract_checked(bytes: &[u8], name: &str) -> Option<Value> {
 fn check_spans(value: &Value, text: &str, name: &str, count: &mut usize) {
     match value {
         Value::Object(map) => {
-            if let (Some(s), Some(e), Some(t)) = (map.get("start"), map.get("end"), map.get("text")) {
+            if let (Some(s), Some(e), Some(t)) = (map.get("start"), map.get("end"), map.get("text"))
+            {
                 if let (Some(s), Some(e), Some(t)) = (s.as_u64(), e.as_u64(), t.as_str()) {
                     let (s, e) = (s as usize, e as usize);
-                    assert!(s <= e && e <= text.len(), "{name}: span {s}..{e} out of bounds");
-                    assert_eq!(text.get(s..e), Some(t), "{name}: span {s}..{e} does not cover its text");
+                    assert!(
+                        s <= e && e <= text.len(),
+                        "{name}: span {s}..{e} out of bounds"
+                    );
+                    assert_eq!(
+                        text.get(s..e),
+                        Some(t),
+                        "{name}: span {s}..{e} does not cover its text"
+                    );
                     *count += 1;
                 }
             }
@@ -59,7 +76,8 @@ fn example_articles_match_their_snapshots() {
     insta::glob!("../../../examples/articles", "*.txt", |path| {
         let bytes = std::fs::read(path).unwrap();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let report = extract_checked(&bytes, &name).unwrap_or_else(|| panic!("{name} failed to extract"));
+        let report =
+            extract_checked(&bytes, &name).unwrap_or_else(|| panic!("{name} failed to extract"));
         insta::assert_json_snapshot!(report);
     });
 }
@@ -68,7 +86,10 @@ fn example_articles_match_their_snapshots() {
 fn seed_article_follows_the_contract() {
     let seed = workspace().join("../shared/seed/000_f16e8261ec08a98a.txt");
     let Ok(bytes) = std::fs::read(&seed) else {
-        eprintln!("skipping: {} is absent (it lives in ../shared, outside the repo)", seed.display());
+        eprintln!(
+            "skipping: {} is absent (it lives in ../shared, outside the repo)",
+            seed.display()
+        );
         return;
     };
     let report = extract_checked(&bytes, "seed").unwrap();
@@ -77,7 +98,12 @@ fn seed_article_follows_the_contract() {
     assert_eq!(article["byline"], "Christian Sturgeon");
     assert_eq!(article["language"], "en");
     let credits = article["credits"].as_array().unwrap();
-    assert!(credits.iter().any(|c| c.as_str().unwrap().contains("Sergey Bobok/AFP")), "{credits:?}");
+    assert!(
+        credits
+            .iter()
+            .any(|c| c.as_str().unwrap().contains("Sergey Bobok/AFP")),
+        "{credits:?}"
+    );
 }
 
 #[test]
@@ -87,7 +113,10 @@ fn transcoded_input_spans_index_the_transcoding() {
     );
     let report = extract_checked(&bytes, "cp1251").unwrap();
     assert_eq!(report["article"]["encoding"], "windows-1251");
-    let options = Options { include_text: true, ..Options::default() };
+    let options = Options {
+        include_text: true,
+        ..Options::default()
+    };
     let with_text = PIPELINE.extract(&bytes, &options).unwrap();
     assert!(with_text.article.text.unwrap().contains("Тёткино"));
 }

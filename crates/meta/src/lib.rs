@@ -79,5 +79,8 @@ pub struct Metadata {
 /// Reads the metadata of an article from its text and segmentation.
 pub fn read(text: &str, seg: &Segmentation) -> Metadata {
     let _ = text;
-    Metadata { block_roles: vec![BlockRole::Body; seg.blocks.len()], ..Metadata::default() }
+    Metadata {
+        block_roles: vec![BlockRole::Body; seg.blocks.len()],
+        ..Metadata::default()
+    }
 }

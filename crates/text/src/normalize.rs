@@ -25,5 +25,7 @@ impl Normalized {
 
 /// Folds `text` for matching.
 pub fn normalize(text: &str) -> Normalized {
-    Normalized { text: text.to_lowercase() }
+    Normalized {
+        text: text.to_lowercase(),
+    }
 }
