@@ -287,9 +287,60 @@ fn offsets(t: roxmltree::Node<'_, '_>, ctx: &str) -> Result<Option<(usize, usize
     Ok(to_usize(start).zip(to_usize(end)))
 }
 
-/// "2009-03-20 12:24:52.002364-05" → 2009-03-20.
+/// The day of a download time as the corpora write it: ISO
+/// ("2009-03-20 12:24:52.002364-05", LGL), or one of TR-News's many
+/// free-form styles ("Dec 19, 2016 9:08 AM ET", "19 December 2016 GMT",
+/// "11/28/2016", "9:20 PM ET, Wed November 30, 2016"). `None` when no year,
+/// month and day can be told apart.
 fn date_prefix(s: &str) -> Option<Date> {
-    s.get(..10)?.parse().ok()
+    let s = s.trim();
+    if let Some(d) = s.get(..10).and_then(|p| p.parse().ok()) {
+        return Some(d);
+    }
+    let slashed: Vec<&str> = s.split('/').collect();
+    if let [m, d, y] = slashed[..] {
+        // US order, as in TR-News's one such value.
+        return Date::new(y.trim().parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok();
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let (mut year, mut month, mut day) = (None, None, None);
+    let tokens = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '.'))
+        .filter(|t| !t.is_empty() && !t.contains(':'));
+    for tok in tokens {
+        let lower = tok.to_lowercase();
+        let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let is_ordinal = matches!(&lower[digits.len()..], "" | "st" | "nd" | "rd" | "th");
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && is_ordinal {
+            match (digits.len(), digits.parse::<i16>().ok()) {
+                (4, Some(y)) if year.is_none() => year = Some(y),
+                (1 | 2, Some(d)) if day.is_none() && (1..=31).contains(&d) => day = Some(d as i8),
+                _ => {}
+            }
+        } else if month.is_none()
+            && lower.len() >= 3
+            && lower.bytes().all(|b| b.is_ascii_alphabetic())
+        {
+            month = MONTHS
+                .iter()
+                .position(|m| m.starts_with(&lower))
+                .map(|i| i as i8 + 1);
+        }
+    }
+    Date::new(year?, month?, day?).ok()
 }
 
 /// A resolver's answer for one toponym.
@@ -746,6 +797,32 @@ mod tests {
             (out.documents, out.resolvable, out.extract_errors),
             (1, 2, 0)
         );
+    }
+
+    #[test]
+    fn download_dates_in_many_styles() {
+        let d = |s: &str| super::date_prefix(s);
+        let dec19 = Some(Date::constant(2016, 12, 19));
+        assert_eq!(
+            d("2009-03-20 12:24:52.002364-05"),
+            Some(Date::constant(2009, 3, 20))
+        );
+        assert_eq!(d("2016-12-19"), dec19);
+        assert_eq!(d("2016-12-19 10:31 ET"), dec19);
+        assert_eq!(d("Dec 19, 2016 9:08 AM ET"), dec19);
+        assert_eq!(d("19 December 2016 GMT"), dec19);
+        assert_eq!(d("DEC. 19, 2016, 9:08 AM EST"), dec19);
+        assert_eq!(d("9:20 PM ET, Mon December 19, 2016"), dec19);
+        assert_eq!(d("Mon Dec 19, 2016 | 9:08pm EST"), dec19);
+        assert_eq!(d("December 19th 2016"), dec19);
+        assert_eq!(d("2016 Dec 19"), dec19);
+        assert_eq!(d("12/19/2016"), dec19);
+        assert_eq!(
+            d("APRIL 19, 2016 - 10:31AM EDT"),
+            Some(Date::constant(2016, 4, 19))
+        );
+        assert_eq!(d(""), None);
+        assert_eq!(d("December 2016"), None, "no day");
     }
 
     #[test]

@@ -120,11 +120,15 @@ pub fn parse(xml: &str) -> Result<TimeDoc, Error> {
     let seg = sitrep_text::segment(&text);
     for t in &mut timexes {
         t.text = t.span.slice(&text).to_string();
+        // The sentences the timex touches (the segmenter may split inside
+        // one, at "Dec." say), covered as one.
         t.sentence = seg
             .sentences
             .iter()
             .map(|s| s.span)
-            .find(|s| s.start <= t.span.start && t.span.start < s.end.max(s.start + 1))
+            .filter(|s| s.start < t.span.end.max(t.span.start + 1) && t.span.start < s.end)
+            .reduce(|a, b| a.cover(b))
+            .filter(|s| s.contains(t.span))
             .unwrap_or_else(|| line_around(&text, t.span));
     }
     Ok(TimeDoc {
