@@ -8,6 +8,7 @@
 //! A benchmark whose data is absent is skipped with a message.
 
 use sitrep_external::{run, Benchmark, Error};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -41,11 +42,17 @@ fn main() -> ExitCode {
         let start = Instant::now();
         match run(b, &shared) {
             Ok(outcome) => {
-                if json {
-                    println!("{}", serde_json::to_string(&outcome).expect("serializable"));
+                let text = if json {
+                    format!(
+                        "{}\n",
+                        serde_json::to_string(&outcome).expect("serializable")
+                    )
                 } else {
-                    print!("{}", outcome.table());
-                    println!("time: {:.2} s\n", start.elapsed().as_secs_f64());
+                    let secs = start.elapsed().as_secs_f64();
+                    format!("{}time: {secs:.3} s\n\n", outcome.table())
+                };
+                if std::io::stdout().write_all(text.as_bytes()).is_err() {
+                    return ExitCode::SUCCESS; // the reader went away (| head)
                 }
             }
             Err(Error::Absent(path)) => {

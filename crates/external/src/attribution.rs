@@ -241,7 +241,7 @@ pub fn source_matches(claim: &Claim, event: &SpeechEvent) -> bool {
         .any(|s| words_match(&who.text, s) || words_match(&who.name, s))
 }
 
-/// Per-event result of [`score_document`].
+/// Per-event result of [`score_event`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct EventResult {
     /// A claim anchors it.

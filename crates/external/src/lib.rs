@@ -17,7 +17,19 @@
 //! | `meantime` | `data/attribution/meantime_speech/speech_events.jsonl` (479 speech events, 224 with a source) over the MEANTIME documents in `data/time-eval/meantime_en/` | share of speech events whose cue and source sitrep's claims find ([`attribution`]) |
 //!
 //! Today the pipeline's places, events and claims stages are empty, so most
-//! numbers are 0; the harness computes the real ones as the stages land.
+//! numbers are 0; the harness computes the real ones as the stages land
+//! (the unit tests plug small stages into [`sitrep_extract::Pipeline`] to
+//! check that). Resolvers are traits ([`geo::ToponymResolver`],
+//! [`tempeval::TimeResolver`]) so a gazetteer or a date resolver can be
+//! scored on its own, spans given, before it is wired into the pipeline.
+//!
+//! Try them with the example binary, which prints each table and its time:
+//!
+//! ```text
+//! cargo run --release -p sitrep-external --example run -- tr-news ../shared
+//! cargo run --release -p sitrep-external --example run -- all ../shared [--json]
+//! ```
+//!
 //! A missing data folder is [`Error::Absent`], so callers can skip:
 //!
 //! ```
