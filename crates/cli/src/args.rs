@@ -21,6 +21,22 @@ pub enum Command {
     /// Score extraction against gold annotations (NAME.gold.json beside
     /// NAME.txt): precision, recall and F1 per field.
     Eval(EvalArgs),
+    /// Run an external accuracy benchmark (tr-news, lgl, geowebnews,
+    /// case2021, tempeval3, meantime, or all) over the data in ../shared.
+    Benchmark(BenchmarkArgs),
+}
+
+/// Arguments of `sitrep benchmark`.
+#[derive(Debug, Args)]
+pub struct BenchmarkArgs {
+    /// tr-news, lgl, geowebnews, case2021, tempeval3, meantime, or all.
+    pub name: String,
+    /// The shared data directory holding `data/…`.
+    #[arg(long, default_value = "../shared")]
+    pub data: PathBuf,
+    /// Print the results as JSON lines.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `sitrep eval`.

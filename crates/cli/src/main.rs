@@ -3,6 +3,7 @@
 //! 2 for usage errors (clap).
 
 mod args;
+mod benchmark;
 mod eval;
 mod extract;
 mod input;
@@ -14,6 +15,7 @@ fn main() {
     let outcome = match cli.command {
         args::Command::Extract(a) => extract::run(&a),
         args::Command::Eval(a) => eval::run(&a),
+        args::Command::Benchmark(a) => benchmark::run(&a),
     };
     match outcome {
         Ok(extract::Outcome::AllGood) => {}

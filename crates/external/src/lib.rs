@@ -23,11 +23,11 @@
 //! [`tempeval::TimeResolver`]) so a gazetteer or a date resolver can be
 //! scored on its own, spans given, before it is wired into the pipeline.
 //!
-//! Try them with the example binary, which prints each table and its time:
+//! Run them from the command line, which prints each table and its time:
 //!
 //! ```text
-//! cargo run --release -p sitrep-external --example run -- tr-news ../shared
-//! cargo run --release -p sitrep-external --example run -- all ../shared [--json]
+//! sitrep benchmark tr-news            # data from ../shared, or --data DIR
+//! sitrep benchmark all --json
 //! ```
 //!
 //! A missing data folder is [`Error::Absent`], so callers can skip:
