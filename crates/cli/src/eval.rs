@@ -167,12 +167,18 @@ fn table(dir: &Path, scored: &[Scored], total: &Scores) -> String {
         "field", "n", "P", "R", "F1", "acc"
     );
     for (k, c) in &total.counts {
+        // Precision means nothing when nothing was predicted.
+        let precision = if c.tp + c.fp == 0 {
+            "-".to_string()
+        } else {
+            format!("{:.3}", c.precision())
+        };
         let _ = writeln!(
             out,
-            "  {:<26} {:>5} {:>6.3} {:>6.3} {:>6.3}",
+            "  {:<26} {:>5} {:>6} {:>6.3} {:>6.3}",
             k,
             c.tp + c.fn_,
-            c.precision(),
+            precision,
             c.recall(),
             c.f1()
         );

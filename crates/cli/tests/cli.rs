@@ -269,3 +269,77 @@ fn seed_article_gives_its_metadata() {
     assert_eq!(report["article"]["byline"], "Christian Sturgeon");
     assert_eq!(report["article"]["language"], "en");
 }
+
+#[test]
+fn eval_scores_and_enforces_floors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "a.txt",
+        b"Fighting continued near the border, the governor said.\n",
+    );
+    write(d, "a.gold.json", br#"{"byline": null, "places": [{"text": "Kyiv", "lat": 50.45, "lon": 30.52, "feature": "populated_place"}]}"#);
+    let out = sitrep()
+        .args(["eval", "--json"])
+        .arg(d)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let scores: Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(scores["articles"], 1);
+    assert_eq!(scores["overall"]["byline.acc"], 1.0);
+    assert_eq!(scores["overall"]["places.r"], 0.0);
+    sitrep()
+        .args(["eval", "--min", "byline.acc=1"])
+        .arg(d)
+        .assert()
+        .success();
+    sitrep()
+        .args(["eval", "--min", "places.f1=0.5"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "places.f1 = 0.000, below the floor 0.5",
+        ));
+    sitrep()
+        .args(["eval", "--min", "nonsense.f1=0.5"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("not scored"));
+    sitrep()
+        .args(["eval", "--min", "places.f1"])
+        .arg(d)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("FIELD=VALUE"));
+}
+
+#[test]
+fn eval_reports_bad_gold_files_and_empty_dirs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    sitrep()
+        .arg("eval")
+        .arg(d)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("no NAME.gold.json"));
+    write(d, "a.txt", GOOD.as_bytes());
+    write(d, "a.gold.json", b"{not json");
+    write(d, "b.txt", GOOD.as_bytes());
+    write(d, "b.gold.json", br#"{"published": "2025-02-12"}"#);
+    sitrep()
+        .arg("eval")
+        .arg(d)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "a.gold.json: not a valid gold file",
+        ))
+        .stdout(predicate::str::contains("overall, 1 articles"));
+}
