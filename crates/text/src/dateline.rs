@@ -19,9 +19,30 @@ pub struct Dateline {
 const MAX_LEN: usize = 90;
 const MAX_WORDS: usize = 8;
 const MONTHS: [&str; 24] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Looks for a dateline at the start of `block` (a span of `text`).
@@ -69,7 +90,11 @@ fn separator(line: &str) -> Option<(usize, usize)> {
         if dash {
             let before = line[..i].ends_with(' ');
             let after_i = i + c.len_utf8();
-            let after_i = if c == '-' && line[after_i..].starts_with('-') { after_i + 1 } else { after_i };
+            let after_i = if c == '-' && line[after_i..].starts_with('-') {
+                after_i + 1
+            } else {
+                after_i
+            };
             let after = line[after_i..].starts_with(' ');
             if before && after {
                 return Some((line[..i].trim_end().len(), after_i));
@@ -101,7 +126,7 @@ fn parse_head(head: &str) -> Option<HeadParts> {
     let (names, agency) = match head.find('(') {
         Some(open) => {
             let close = head[open..].find(')')? + open;
-            if head[close + 1..].trim().len() > 0 {
+            if !head[close + 1..].trim().is_empty() {
                 return None;
             }
             let inner = &head[open + 1..close];
@@ -109,7 +134,9 @@ fn parse_head(head: &str) -> Option<HeadParts> {
             let agency = (open + 1 + lead, open + 1 + inner.trim_end().len());
             let ok = !inner.trim().is_empty()
                 && inner.len() <= 30
-                && inner.chars().all(|c| c.is_alphanumeric() || " /&.-,".contains(c));
+                && inner
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || " /&.-,".contains(c));
             (&head[..open], ok.then_some(agency))
         }
         None => (head, None),
@@ -119,7 +146,10 @@ fn parse_head(head: &str) -> Option<HeadParts> {
     }
     let mut segments = Vec::new();
     let mut from = 0;
-    for (i, c) in names.char_indices().chain(std::iter::once((names.len(), ','))) {
+    for (i, c) in names
+        .char_indices()
+        .chain(std::iter::once((names.len(), ',')))
+    {
         if c == ',' || c == '/' {
             let seg = &names[from..i];
             let lead = seg.len() - seg.trim_start().len();
@@ -146,13 +176,20 @@ fn parse_head(head: &str) -> Option<HeadParts> {
     if places.is_empty() || words > MAX_WORDS {
         return None;
     }
-    Some(HeadParts { place: places[0], region: places.get(1).copied(), agency })
+    Some(HeadParts {
+        place: places[0],
+        region: places.get(1).copied(),
+        agency,
+    })
 }
 
 fn is_name_word(w: &str) -> bool {
     let first = w.chars().next();
     first.is_some_and(|c| c.is_uppercase())
-        || matches!(w, "al" | "el" | "de" | "la" | "le" | "du" | "of" | "upon" | "am" | "an" | "der")
+        || matches!(
+            w,
+            "al" | "el" | "de" | "la" | "le" | "du" | "of" | "upon" | "am" | "an" | "der"
+        )
         || w.starts_with("al-")
         || w.starts_with("el-")
 }
@@ -161,7 +198,10 @@ fn is_date(seg: &str) -> bool {
     let mut any = false;
     for w in seg.split_whitespace() {
         let w = w.trim_end_matches('.').to_ascii_lowercase();
-        if MONTHS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '/') {
+        if MONTHS.contains(&w.as_str())
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '/')
+        {
             any = true;
         } else {
             return false;
@@ -195,25 +235,37 @@ mod tests {
 
     #[test]
     fn wire_datelines() {
-        let d = parts("MOSCOW, March 15 (Reuters) - Russia said on Friday it had repelled an attack.").unwrap();
+        let d =
+            parts("MOSCOW, March 15 (Reuters) - Russia said on Friday it had repelled an attack.")
+                .unwrap();
         assert_eq!(d.0, "MOSCOW, March 15 (Reuters) -");
         assert_eq!(d.1, "MOSCOW");
         assert_eq!(d.2, None);
         assert_eq!(d.3.as_deref(), Some("Reuters"));
-        let d = parts("Belgorod – The “Freedom for Russia” Legion proudly presented its success.").unwrap();
+        let d = parts("Belgorod – The “Freedom for Russia” Legion proudly presented its success.")
+            .unwrap();
         assert_eq!((d.0.as_str(), d.1.as_str()), ("Belgorod –", "Belgorod"));
         let d = parts("Kyiv/Moscow – Both sides reported heavy losses.").unwrap();
         assert_eq!((d.1.as_str(), d.2.as_deref()), ("Kyiv", Some("Moscow")));
         let d = parts("GAZA CITY, Gaza Strip — Israeli strikes hit a school.").unwrap();
-        assert_eq!((d.1.as_str(), d.2.as_deref()), ("GAZA CITY", Some("Gaza Strip")));
+        assert_eq!(
+            (d.1.as_str(), d.2.as_deref()),
+            ("GAZA CITY", Some("Gaza Strip"))
+        );
         let d = parts("KYIV (AP) Russian missiles struck the capital.").unwrap();
         assert_eq!(d.0, "KYIV (AP)");
     }
 
     #[test]
     fn ordinary_sentences_are_not_datelines() {
-        assert_eq!(parts("The militia – made up of nationalists – said so."), None);
-        assert_eq!(parts("Russian forces said on Friday – citing sources – that it ended."), None);
+        assert_eq!(
+            parts("The militia – made up of nationalists – said so."),
+            None
+        );
+        assert_eq!(
+            parts("Russian forces said on Friday – citing sources – that it ended."),
+            None
+        );
         assert_eq!(parts("He said: Kyiv – the capital – was calm."), None);
         assert_eq!(parts("Fighting continued in the region."), None);
         assert_eq!(parts("The Legion (RDK) said it attacked."), None);

@@ -159,8 +159,9 @@ mod tests {
 
     #[test]
     fn koi8_r_is_detected() {
-        let (bytes, _, _) = encoding_rs::KOI8_R
-            .encode("Вооруженные силы сообщили об обстреле села Тёткино в Курской области вчера вечером.");
+        let (bytes, _, _) = encoding_rs::KOI8_R.encode(
+            "Вооруженные силы сообщили об обстреле села Тёткино в Курской области вчера вечером.",
+        );
         let d = decode(&bytes).unwrap();
         assert!(d.encoding.starts_with("KOI8"), "{}", d.encoding);
         assert!(d.text.contains("Курской"));
@@ -168,8 +169,8 @@ mod tests {
 
     #[test]
     fn windows_1252_is_detected() {
-        let (bytes, _, _) =
-            encoding_rs::WINDOWS_1252.encode("Le ministère a déclaré que l'armée française était là.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252
+            .encode("Le ministère a déclaré que l'armée française était là.");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("ministère"));
@@ -180,10 +181,15 @@ mod tests {
         assert_eq!(decode(b""), Err(DecodeError::Empty));
         assert_eq!(decode(b"  \n\t\r\n"), Err(DecodeError::Blank));
         assert!(matches!(decode(b"ab\0cd"), Err(DecodeError::Binary(_))));
-        let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+        let noise: Vec<u8> = (0..4096u32)
+            .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+            .collect();
         assert!(matches!(decode(&noise), Err(DecodeError::Binary(_))));
         let cut = &"Удар по Харкову".as_bytes()[..6];
-        assert!(matches!(decode(&[b"Kharkiv ", cut].concat()[..13]), Err(DecodeError::TruncatedUtf8(_))));
+        assert!(matches!(
+            decode(&[b"Kharkiv ", cut].concat()[..13]),
+            Err(DecodeError::TruncatedUtf8(_))
+        ));
         let mut bad16 = vec![0xff, 0xfe];
         bad16.extend([0x00, 0xd8, b'a', 0x00]);
         assert!(matches!(decode(&bad16), Err(DecodeError::Undecodable(_))));

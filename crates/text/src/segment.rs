@@ -102,19 +102,28 @@ pub fn segment(text: &str) -> Segmentation {
         let first_sentence = seg.sentences.len();
         let mut s = start;
         let body = &text[start..end];
-        let mut offsets: Vec<usize> = body.match_indices(". ").map(|(i, _)| start + i + 1).collect();
+        let mut offsets: Vec<usize> = body
+            .match_indices(". ")
+            .map(|(i, _)| start + i + 1)
+            .collect();
         offsets.push(end);
         for e in offsets {
             let sent = Span::new(s, e);
             let trimmed_start = s + (sent.slice(text).len() - sent.slice(text).trim_start().len());
             let first_token = seg.tokens.len();
-            for (i, w) in text[trimmed_start..e].split(' ').scan(trimmed_start, |p, w| {
-                let at = *p;
-                *p += w.len() + 1;
-                Some((at, w))
-            }) {
+            for (i, w) in text[trimmed_start..e]
+                .split(' ')
+                .scan(trimmed_start, |p, w| {
+                    let at = *p;
+                    *p += w.len() + 1;
+                    Some((at, w))
+                })
+            {
                 if !w.is_empty() {
-                    seg.tokens.push(Token { span: Span::new(i, i + w.len()), kind: TokenKind::Word });
+                    seg.tokens.push(Token {
+                        span: Span::new(i, i + w.len()),
+                        kind: TokenKind::Word,
+                    });
                 }
             }
             seg.sentences.push(Sentence {
