@@ -988,16 +988,23 @@ impl Segmenter<'_> {
             let l = ch.len_utf8();
             if is_whitespace(ch) {
                 i += l;
-            } else if ch.is_alphanumeric() {
+                continue;
+            }
+            if is_word_extender(ch) || is_symbol_extender(ch) {
+                // A mark or joiner right after a token belongs to it (some
+                // marks are alphabetic, so this comes before words).
+                if let Some(last) = self.seg.tokens.last_mut() {
+                    if last.span.end == i && last.span.start >= start {
+                        last.span.end = i + l;
+                        i += l;
+                        continue;
+                    }
+                }
+            }
+            if ch.is_alphanumeric() {
                 i = self.word(i, end);
             } else if is_word_extender(ch) || is_symbol_extender(ch) {
-                // A mark or joiner right after a token belongs to it.
-                match self.seg.tokens.last_mut() {
-                    Some(last) if last.span.end == i && last.span.start >= start => {
-                        last.span.end = i + l;
-                    }
-                    _ => self.push_token(i, i + l, TokenKind::Symbol),
-                }
+                self.push_token(i, i + l, TokenKind::Symbol);
                 i += l;
             } else if is_unicode_punct(ch) {
                 self.push_token(i, i + l, TokenKind::Punct);
