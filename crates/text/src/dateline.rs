@@ -60,7 +60,10 @@ pub fn find(text: &str, block: Span) -> Option<Dateline> {
     let body = block.slice(text);
     let window_end = floor_char_boundary(body, MAX_LEN.min(body.len()));
     let window = &body[..window_end];
-    let first_line = window.split('\n').next().unwrap_or("");
+    let first_line = &window[..memchr::memchr(b'\n', window.as_bytes()).unwrap_or(window.len())];
+    // Quick rejection: no hyphen, closing bracket or dash (their UTF-8
+    // encodings start with 0xE2) to end a dateline.
+    memchr::memchr3(b'-', b')', 0xe2, first_line.as_bytes())?;
     // Where the dateline stops: a dash between spaces, or the end of a
     // bracketed agency followed by a capital.
     let (head_end, span_end) = separator(first_line)?;

@@ -177,10 +177,17 @@ pub enum AbbreviationKind {
 /// The abbreviation list, one per line with its class; see the file's header.
 const ABBREVIATIONS: &str = include_str!("abbreviations.txt");
 
-fn abbreviation_table() -> &'static [(&'static str, AbbreviationKind)] {
-    static TABLE: OnceLock<Vec<(&'static str, AbbreviationKind)>> = OnceLock::new();
+/// The parsed abbreviation list, sorted, with the range of entries for each
+/// first byte.
+struct AbbreviationTable {
+    entries: Vec<(&'static str, AbbreviationKind)>,
+    by_first_byte: [(u16, u16); 256],
+}
+
+fn abbreviation_table() -> &'static AbbreviationTable {
+    static TABLE: OnceLock<AbbreviationTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table: Vec<(&'static str, AbbreviationKind)> = ABBREVIATIONS
+        let mut entries: Vec<(&'static str, AbbreviationKind)> = ABBREVIATIONS
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -196,8 +203,19 @@ fn abbreviation_table() -> &'static [(&'static str, AbbreviationKind)] {
                 Some((word, kind))
             })
             .collect();
-        table.sort_unstable_by_key(|&(w, _)| w);
-        table
+        entries.sort_unstable_by_key(|&(w, _)| w);
+        let mut by_first_byte = [(0u16, 0u16); 256];
+        for (i, (w, _)) in entries.iter().enumerate() {
+            let slot = &mut by_first_byte[w.as_bytes()[0] as usize];
+            if slot.1 == 0 {
+                slot.0 = i as u16;
+            }
+            slot.1 = i as u16 + 1;
+        }
+        AbbreviationTable {
+            entries,
+            by_first_byte,
+        }
     })
 }
 
@@ -217,8 +235,12 @@ pub fn abbreviation(word: &str) -> Option<AbbreviationKind> {
         return None;
     }
     let table = abbreviation_table();
-    if let Ok(i) = table.binary_search_by_key(&word, |&(w, _)| w) {
-        return Some(table[i].1);
+    let (from, to) = table.by_first_byte[word.as_bytes()[0] as usize];
+    if let Some(&(_, kind)) = table.entries[from as usize..to as usize]
+        .iter()
+        .find(|&&(w, _)| w == word)
+    {
+        return Some(kind);
     }
     let mut chars = body.chars();
     let first = chars.next()?;
@@ -330,6 +352,7 @@ pub fn segment(text: &str) -> Segmentation {
             tokens: Vec::with_capacity(len / 5 + 16),
         },
         info: Vec::new(),
+        candidates: Vec::new(),
     };
     let bytes = text.as_bytes();
     let mut para: Vec<Line> = Vec::new();
@@ -389,10 +412,14 @@ impl LineInfo {
             final_punct: ends_with_final_punct(s),
             starts_lower: first.is_lowercase(),
             starts_upper: first.is_uppercase(),
-            first_word: s
-                .split(is_whitespace)
-                .next()
-                .map_or(0, |w| w.chars().count()),
+            first_word: {
+                let b = s.as_bytes();
+                let end = b
+                    .iter()
+                    .position(|&c| c == b' ' || c == b'\t')
+                    .unwrap_or(b.len());
+                s[..end].chars().count()
+            },
             bullet: bullet_marker(text, line),
         }
     }
@@ -456,6 +483,7 @@ fn bullet_marker(text: &str, line: Line) -> Option<usize> {
     let s = &text[line.start..line.end];
     let b = s.as_bytes();
     let marker = match b[0] {
+        b'a'..=b'z' | b'A'..=b'Z' => return None,
         b'-' | b'*' => 1,
         b'0'..=b'9' => {
             let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -609,12 +637,42 @@ fn is_unicode_punct(c: char) -> bool {
         | '\u{ff5f}'..='\u{ff65}')
 }
 
-/// Byte classes for ASCII.
+/// Non-ASCII characters that end a sentence.
+fn is_terminal_char(c: char) -> bool {
+    matches!(
+        c,
+        '…' | '。' | '！' | '？' | '｡' | '‼' | '⁇' | '⁈' | '⁉' | '؟' | '۔' | '।' | '॥'
+    )
+}
+
+/// Bytes after a run of ASCII letters and digits that need a closer look:
+/// word joiners, a period, and the start of any multi-byte character.
+const SLOW_AFTER_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0x80;
+    while i < 256 {
+        t[i] = true;
+        i += 1;
+    }
+    t[b'.' as usize] = true;
+    t[b',' as usize] = true;
+    t[b':' as usize] = true;
+    t[b'/' as usize] = true;
+    t[b'-' as usize] = true;
+    t[b'_' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'@' as usize] = true;
+    t
+};
+
+/// Byte classes (LETTER and DIGIT are bits, combined in `word`).
 const WS: u8 = 0;
 const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
-const PUNCT: u8 = 3;
-const SYMBOL: u8 = 4;
+const PUNCT: u8 = 4;
+const SYMBOL: u8 = 8;
+/// Any byte of a multi-byte character.
+const HIGH: u8 = 16;
 
 const ASCII_CLASS: [u8; 128] = {
     let mut t = [SYMBOL; 128];
@@ -634,6 +692,16 @@ const ASCII_CLASS: [u8; 128] = {
     t
 };
 
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [HIGH; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = ASCII_CLASS[i];
+        i += 1;
+    }
+    t
+};
+
 /// A character's role around a word joiner.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Around {
@@ -642,13 +710,17 @@ enum Around {
     Other,
 }
 
+fn around_ascii(b: u8) -> Around {
+    match ASCII_CLASS[b as usize & 0x7f] {
+        LETTER => Around::Letter,
+        DIGIT => Around::Digit,
+        _ => Around::Other,
+    }
+}
+
 fn around(c: char) -> Around {
     if c.is_ascii() {
-        return match ASCII_CLASS[c as usize] {
-            LETTER => Around::Letter,
-            DIGIT => Around::Digit,
-            _ => Around::Other,
-        };
+        return around_ascii(c as u8);
     }
     if c.is_numeric() {
         Around::Digit
@@ -680,6 +752,8 @@ struct Segmenter<'t> {
     seg: Segmentation,
     /// Reused per paragraph.
     info: Vec<LineInfo>,
+    /// Tokens of the current block that may end a sentence.
+    candidates: Vec<usize>,
 }
 
 impl Segmenter<'_> {
@@ -783,6 +857,7 @@ impl Segmenter<'_> {
             Layout::Line => {
                 let t0 = self.seg.tokens.len();
                 self.tokenize(start, end);
+                self.candidates.clear();
                 self.push_sentence(t0, self.seg.tokens.len(), SentenceKind::Text, index);
             }
             Layout::Prose => {
@@ -793,6 +868,7 @@ impl Segmenter<'_> {
                         self.tokenize(start, d.span.end);
                         let t1 = self.seg.tokens.len();
                         self.push_sentence(t0, t1, SentenceKind::Dateline, index);
+                        self.candidates.clear();
                         from = d.span.end;
                     }
                 }
@@ -827,30 +903,38 @@ impl Segmenter<'_> {
         });
     }
 
-    /// Splits the tokens from `t0` to the end into sentences; no sentence
-    /// ends inside `..no_split_before` (a list marker).
+    /// Splits the tokens from `t0` to the end into sentences, trying the
+    /// candidates noted by [`Segmenter::tokenize`]; no sentence ends inside
+    /// `..no_split_before` (a list marker).
     fn split(&mut self, t0: usize, no_split_before: usize, block: usize) {
         let t1 = self.seg.tokens.len();
+        let candidates = std::mem::take(&mut self.candidates);
         let mut start = t0;
+        // Whether the tokens from `start` to `scanned` hold a word, number
+        // or symbol: a sentence is more than punctuation.
         let mut content = false;
-        let mut i = t0;
-        while i < t1 {
-            let tok = self.seg.tokens[i];
-            if tok.kind != TokenKind::Punct {
-                content = true;
+        let mut scanned = t0;
+        for &i in &candidates {
+            if i < start || i >= t1 || self.seg.tokens[i].span.end <= no_split_before {
+                continue;
             }
-            if content && tok.span.end > no_split_before {
-                if let Some(last) = self.sentence_end(i, t1) {
-                    self.push_sentence(start, last + 1, SentenceKind::Text, block);
-                    start = last + 1;
-                    i = last + 1;
-                    content = false;
-                    continue;
-                }
+            while scanned <= i {
+                content |= self.seg.tokens[scanned].kind != TokenKind::Punct;
+                scanned += 1;
             }
-            i += 1;
+            if !content {
+                continue;
+            }
+            if let Some(last) = self.sentence_end(i, t1) {
+                self.push_sentence(start, last + 1, SentenceKind::Text, block);
+                start = last + 1;
+                scanned = start;
+                content = false;
+            }
         }
         self.push_sentence(start, t1, SentenceKind::Text, block);
+        self.candidates = candidates;
+        self.candidates.clear();
     }
 
     /// How token `tok` may end a sentence.
@@ -950,38 +1034,77 @@ impl Segmenter<'_> {
     }
 
     fn push_token(&mut self, start: usize, end: usize, kind: TokenKind) {
+        if kind == TokenKind::Word && self.bytes[end - 1] == b'.' {
+            self.candidates.push(self.seg.tokens.len());
+        }
         self.seg.tokens.push(Token {
             span: Span::new(start, end),
             kind,
         });
     }
 
-    /// Tokenizes `start..end`.
+    /// Tokenizes `start..end`, noting tokens that may end a sentence in
+    /// `self.candidates`.
     fn tokenize(&mut self, start: usize, end: usize) {
         let text = self.text;
-        let b = self.bytes;
+        let b = &self.bytes[..end];
         let mut i = start;
-        while i < end {
+        while i < b.len() {
             let c = b[i];
-            if c < 0x80 {
-                match ASCII_CLASS[c as usize] {
-                    WS => i += 1,
-                    LETTER | DIGIT => i = self.word(i, end),
-                    PUNCT => {
-                        let mut j = i + 1;
-                        if c == b'.' || c == b'-' {
-                            while j < end && b[j] == c {
-                                j += 1;
-                            }
-                        }
-                        self.push_token(i, j, TokenKind::Punct);
-                        i = j;
+            let class = BYTE_CLASS[c as usize];
+            if class == WS {
+                i += 1;
+                continue;
+            }
+            if class & (LETTER | DIGIT) != 0 {
+                // Fast path: a run of ASCII letters and digits followed by
+                // something that cannot continue a word.
+                let mut seen = class;
+                let mut j = i + 1;
+                while j < b.len() {
+                    let k = BYTE_CLASS[b[j] as usize];
+                    if k & (LETTER | DIGIT) == 0 {
+                        break;
                     }
-                    _ => {
-                        self.push_token(i, i + 1, TokenKind::Symbol);
-                        i += 1;
+                    seen |= k;
+                    j += 1;
+                }
+                if j == b.len() || !SLOW_AFTER_WORD[b[j] as usize] {
+                    let kind = if seen & LETTER != 0 {
+                        TokenKind::Word
+                    } else {
+                        TokenKind::Number
+                    };
+                    self.seg.tokens.push(Token {
+                        span: Span::new(i, j),
+                        kind,
+                    });
+                    i = j;
+                } else {
+                    i = self.word(i, end);
+                }
+                continue;
+            }
+            if class == PUNCT {
+                let mut j = i + 1;
+                if c == b'.' || c == b'-' {
+                    while j < b.len() && b[j] == c {
+                        j += 1;
                     }
                 }
+                if matches!(c, b'.' | b'!' | b'?') {
+                    self.candidates.push(self.seg.tokens.len());
+                }
+                self.seg.tokens.push(Token {
+                    span: Span::new(i, j),
+                    kind: TokenKind::Punct,
+                });
+                i = j;
+                continue;
+            }
+            if class == SYMBOL {
+                self.push_token(i, i + 1, TokenKind::Symbol);
+                i += 1;
                 continue;
             }
             let ch = char_at(text, i);
@@ -1007,6 +1130,9 @@ impl Segmenter<'_> {
                 self.push_token(i, i + l, TokenKind::Symbol);
                 i += l;
             } else if is_unicode_punct(ch) {
+                if is_terminal_char(ch) {
+                    self.candidates.push(self.seg.tokens.len());
+                }
                 self.push_token(i, i + l, TokenKind::Punct);
                 i += l;
             } else {
@@ -1050,38 +1176,55 @@ impl Segmenter<'_> {
         let text = self.text;
         let b = self.bytes;
         let mut j = start;
-        let mut alpha = false;
+        // Bit set of the classes seen (LETTER, DIGIT).
+        let mut seen = 0u8;
         let mut email = false;
         loop {
             while j < end {
-                let c = b[j];
-                if c < 0x80 {
-                    match ASCII_CLASS[c as usize] {
-                        LETTER => alpha = true,
-                        DIGIT => {}
-                        _ => break,
-                    }
+                let class = BYTE_CLASS[b[j] as usize];
+                if class == LETTER || class == DIGIT {
+                    seen |= class;
                     j += 1;
-                } else {
+                } else if class == HIGH {
                     let ch = char_at(text, j);
                     if ch.is_alphanumeric() {
-                        alpha |= !ch.is_numeric();
+                        seen |= if ch.is_numeric() { DIGIT } else { LETTER };
                     } else if !is_word_extender(ch) {
                         break;
                     }
                     j += ch.len_utf8();
+                } else {
+                    break;
                 }
             }
-            if j >= end {
+            // Most words end at a space or a stop: only a few characters
+            // can join two runs.
+            if j + 1 >= end {
                 break;
             }
-            let joiner = char_at(text, j);
+            let c = b[j];
+            let joiner = match c {
+                b'.' | b',' | b':' | b'/' | b'-' | b'_' | b'\'' | b'@' => c as char,
+                0x80.. => match char_at(text, j) {
+                    c @ ('‐' | '‑' | '’' | 'ʼ') => c,
+                    _ => break,
+                },
+                _ => break,
+            };
             let after = j + joiner.len_utf8();
             if after >= end {
                 break;
             }
-            let prev = around(char_before(text, j));
-            let next = around(char_at(text, after));
+            let prev = if b[j - 1] < 0x80 {
+                around_ascii(b[j - 1])
+            } else {
+                around(char_before(text, j))
+            };
+            let next = if b[after] < 0x80 {
+                around_ascii(b[after])
+            } else {
+                around(char_at(text, after))
+            };
             let joins = match joiner {
                 '.' => prev == next && prev != Around::Other,
                 ',' | ':' | '/' => prev == Around::Digit && next == Around::Digit,
@@ -1098,16 +1241,16 @@ impl Segmenter<'_> {
             }
             j = after;
         }
-        let word = &text[start..j];
+        let at = b.get(j).copied().filter(|_| j < end);
         let kind = if email {
             TokenKind::Symbol
-        } else if (j + 3 <= end && &b[j..j + 3] == b"://" && is_url_scheme(word))
-            || (word.len() > 4 && word.as_bytes()[..4].eq_ignore_ascii_case(b"www."))
+        } else if (at == Some(b':') && b[j..end].starts_with(b"://") && is_url_scheme(&b[start..j]))
+            || (j - start > 4 && b[start..start + 4].eq_ignore_ascii_case(b"www."))
         {
             j = url_end(text, start, j, end);
             TokenKind::Symbol
-        } else if alpha {
-            if j < end && b[j] == b'.' && abbreviation(&text[start..j + 1]).is_some() {
+        } else if seen & LETTER != 0 {
+            if at == Some(b'.') && abbreviation(&text[start..j + 1]).is_some() {
                 j += 1;
             }
             TokenKind::Word
@@ -1119,8 +1262,8 @@ impl Segmenter<'_> {
     }
 }
 
-fn is_url_scheme(word: &str) -> bool {
-    ["http", "https", "ftp", "ftps", "file"]
+fn is_url_scheme(word: &[u8]) -> bool {
+    [&b"http"[..], b"https", b"ftp", b"ftps", b"file"]
         .iter()
         .any(|s| word.eq_ignore_ascii_case(s))
 }
