@@ -342,6 +342,12 @@ const LINE_MAX_CHARS: usize = 160;
 /// Splits `text` into blocks, sentences and tokens; see the [module
 /// documentation](self).
 pub fn segment(text: &str) -> Segmentation {
+    segment_with(text, true)
+}
+
+/// [`segment`], optionally without the fast path for ASCII words (to test
+/// that it changes nothing).
+fn segment_with(text: &str, fast: bool) -> Segmentation {
     let len = text.len();
     let mut s = Segmenter {
         text,
@@ -353,6 +359,7 @@ pub fn segment(text: &str) -> Segmentation {
         },
         info: Vec::new(),
         candidates: Vec::new(),
+        fast,
     };
     let bytes = text.as_bytes();
     let mut para: Vec<Line> = Vec::new();
@@ -404,22 +411,32 @@ struct LineInfo {
 }
 
 impl LineInfo {
-    fn new(text: &str, line: Line) -> LineInfo {
+    /// `ascii` tells that the line is ASCII, so that widths are byte
+    /// lengths.
+    fn new(text: &str, line: Line, ascii: bool) -> LineInfo {
         let s = &text[line.start..line.end];
-        let first = s.chars().next().unwrap_or(' ');
+        let b = s.as_bytes();
+        let first_word = b
+            .iter()
+            .position(|&c| c == b' ' || c == b'\t')
+            .unwrap_or(b.len());
+        let (chars, first_word) = if ascii {
+            (b.len(), first_word)
+        } else {
+            (s.chars().count(), s[..first_word].chars().count())
+        };
+        let (starts_lower, starts_upper) = if b[0] < 0x80 {
+            (b[0].is_ascii_lowercase(), b[0].is_ascii_uppercase())
+        } else {
+            let first = s.chars().next().unwrap_or(' ');
+            (first.is_lowercase(), first.is_uppercase())
+        };
         LineInfo {
-            width: line.indent + s.chars().count(),
+            width: line.indent + chars,
             final_punct: ends_with_final_punct(s),
-            starts_lower: first.is_lowercase(),
-            starts_upper: first.is_uppercase(),
-            first_word: {
-                let b = s.as_bytes();
-                let end = b
-                    .iter()
-                    .position(|&c| c == b' ' || c == b'\t')
-                    .unwrap_or(b.len());
-                s[..end].chars().count()
-            },
+            starts_lower,
+            starts_upper,
+            first_word,
             bullet: bullet_marker(text, line),
         }
     }
@@ -508,6 +525,9 @@ fn bullet_marker(text: &str, line: Line) -> Option<usize> {
 /// True when the text ends with sentence-final punctuation (or a colon),
 /// possibly followed by closing quotes and brackets.
 fn ends_with_final_punct(s: &str) -> bool {
+    if s.as_bytes().last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
     for c in s.chars().rev() {
         if is_closer(c) {
             continue;
@@ -665,6 +685,59 @@ const SLOW_AFTER_WORD: [bool; 256] = {
     t
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// For eight bytes `x` with their high bits clear, the high bit of each byte
+/// that is at least `c`.
+#[inline(always)]
+fn bytes_at_least(x: u64, c: u8) -> u64 {
+    x.wrapping_add(ONES * (0x80 - c as u64)) & HIGHS
+}
+
+/// The end of the run of ASCII letters and digits starting at `i` (which is
+/// one), and the classes seen in it (LETTER, DIGIT bits). Eight bytes at a
+/// time, so that the end of a word costs no mispredicted branch per byte.
+#[inline(always)]
+fn alnum_run(b: &[u8], i: usize) -> (usize, u8) {
+    let mut j = i;
+    let mut seen = 0u8;
+    while let Some(chunk) = b.get(j..j + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let ascii = !w & HIGHS;
+        let x = w & !HIGHS;
+        let lower = x | (ONES * 0x20);
+        let letters = bytes_at_least(lower, b'a') & !bytes_at_least(lower, b'z' + 1) & ascii;
+        let digits = bytes_at_least(x, b'0') & !bytes_at_least(x, b'9' + 1) & ascii;
+        let others = !(letters | digits) & HIGHS;
+        // Bytes before the first other byte.
+        let run = if others == 0 {
+            u64::MAX
+        } else {
+            (others & others.wrapping_neg()) - 1
+        };
+        if letters & run != 0 {
+            seen |= LETTER;
+        }
+        if digits & run != 0 {
+            seen |= DIGIT;
+        }
+        if others != 0 {
+            return (j + (others.trailing_zeros() / 8) as usize, seen);
+        }
+        j += 8;
+    }
+    while j < b.len() {
+        let k = BYTE_CLASS[b[j] as usize];
+        if k & (LETTER | DIGIT) == 0 {
+            break;
+        }
+        seen |= k;
+        j += 1;
+    }
+    (j, seen)
+}
+
 /// Byte classes (LETTER and DIGIT are bits, combined in `word`).
 const WS: u8 = 0;
 const LETTER: u8 = 1;
@@ -754,6 +827,8 @@ struct Segmenter<'t> {
     info: Vec<LineInfo>,
     /// Tokens of the current block that may end a sentence.
     candidates: Vec<usize>,
+    /// Whether ASCII words take the fast path.
+    fast: bool,
 }
 
 impl Segmenter<'_> {
@@ -768,7 +843,8 @@ impl Segmenter<'_> {
         }
         let mut info = std::mem::take(&mut self.info);
         info.clear();
-        info.extend(lines.iter().map(|&l| LineInfo::new(text, l)));
+        let ascii = text[lines[0].start..lines[n - 1].end].is_ascii();
+        info.extend(lines.iter().map(|&l| LineInfo::new(text, l, ascii)));
         let width = info.iter().map(|l| l.width).max().unwrap_or(0);
         let non_last = &info[..n - 1];
         let full_lines = non_last
@@ -1056,29 +1132,46 @@ impl Segmenter<'_> {
                 i += 1;
                 continue;
             }
+            if class & (LETTER | DIGIT) != 0 && !self.fast {
+                i = self.word(i, end);
+                continue;
+            }
             if class & (LETTER | DIGIT) != 0 {
                 // Fast path: a run of ASCII letters and digits followed by
                 // something that cannot continue a word.
-                let mut seen = class;
-                let mut j = i + 1;
-                while j < b.len() {
-                    let k = BYTE_CLASS[b[j] as usize];
-                    if k & (LETTER | DIGIT) == 0 {
-                        break;
+                let (mut j, seen) = alnum_run(b, i);
+                let plain = match b.get(j) {
+                    None => true,
+                    Some(&c) if !SLOW_AFTER_WORD[c as usize] => true,
+                    // A comma, colon or slash only joins digits, and a
+                    // colon may start a URL's "://".
+                    Some(b',' | b':' | b'/') => {
+                        let digits = b[j - 1].is_ascii_digit()
+                            && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+                        !digits && b.get(j + 1) != Some(&b'/')
                     }
-                    seen |= k;
-                    j += 1;
-                }
-                if j == b.len() || !SLOW_AFTER_WORD[b[j] as usize] {
+                    // A period followed by a space or the end (not a letter
+                    // or digit to join): only an abbreviation keeps it.
+                    Some(b'.') => {
+                        let next = b.get(j + 1).copied().unwrap_or(b' ');
+                        if next < 0x80 && BYTE_CLASS[next as usize] & (LETTER | DIGIT) == 0 {
+                            if seen & LETTER != 0 && abbreviation(&text[i..j + 1]).is_some() {
+                                j += 1;
+                            }
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                    Some(_) => false,
+                };
+                if plain {
                     let kind = if seen & LETTER != 0 {
                         TokenKind::Word
                     } else {
                         TokenKind::Number
                     };
-                    self.seg.tokens.push(Token {
-                        span: Span::new(i, j),
-                        kind,
-                    });
+                    self.push_token(i, j, kind);
                     i = j;
                 } else {
                     i = self.word(i, end);
@@ -1302,7 +1395,8 @@ fn url_end(text: &str, start: usize, from: usize, end: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        abbreviation, segment, AbbreviationKind, Layout, Segmentation, SentenceKind, TokenKind,
+        abbreviation, segment, segment_with, AbbreviationKind, Layout, Segmentation, SentenceKind,
+        TokenKind,
     };
 
     /// Checks the structural invariants and returns the segmentation.
@@ -1854,6 +1948,43 @@ Rothschilds and two other banks, the company said in a statement.
         assert_eq!(sentences("!? ?! ."), ["!? ?! ."]);
         assert_eq!(sentences("a"), ["a"]);
         assert_eq!(sentences("\u{301}x \u{200d}"), ["\u{301}x \u{200d}"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_changes_nothing(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "said", "U", "S", "U.S.", "p.m.", "Gen", "etc", "www", "http", "3", "07", "5",
+                    "1,000", ".", ",", ":", "/", "//", "-", "_", "'", "’", "@", " ", " ", "\n",
+                    "\n\n", "é", "\u{301}", "ж", "!", "?", "...", "(", ")", "\"", "a", "Z9",
+                ][..]),
+                0..60,
+            )
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(segment_with(&text, true), segment_with(&text, false));
+        }
+    }
+
+    #[test]
+    fn alnum_runs_match_a_byte_loop() {
+        let text = "abc Zz09_x 1234567890abcdefXYZ-q \u{e9}t\u{e9} 12345678 a`{@[/:9 end";
+        let b = text.as_bytes();
+        for i in 0..b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                continue;
+            }
+            let end = i + b[i..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            let run = &b[i..end];
+            let letters = u8::from(run.iter().any(u8::is_ascii_alphabetic)) * super::LETTER;
+            let digits = u8::from(run.iter().any(u8::is_ascii_digit)) * super::DIGIT;
+            let seen = letters | digits;
+            assert_eq!(super::alnum_run(b, i), (end, seen), "at {i}");
+        }
     }
 
     #[test]
