@@ -234,6 +234,10 @@ pub fn abbreviation(word: &str) -> Option<AbbreviationKind> {
     if body.is_empty() {
         return None;
     }
+    // "Japan-U.S.": the part after the last hyphen.
+    if let Some(h) = word.rfind('-') {
+        return abbreviation(&word[h + 1..]);
+    }
     let table = abbreviation_table();
     let (from, to) = table.by_first_byte[word.as_bytes()[0] as usize];
     if let Some(&(_, kind)) = table.entries[from as usize..to as usize]
@@ -265,7 +269,6 @@ fn is_sentence_starter(word: &str) -> bool {
             | "All"
             | "Also"
             | "An"
-            | "And"
             | "Another"
             | "As"
             | "At"
@@ -304,7 +307,6 @@ fn is_sentence_starter(word: &str) -> bool {
             | "On"
             | "One"
             | "Only"
-            | "Or"
             | "Our"
             | "She"
             | "Since"
@@ -884,11 +886,22 @@ impl Segmenter<'_> {
         base_indent: usize,
     ) -> bool {
         let (prev, cur) = (&info[i - 1], &info[i]);
-        if cur.bullet.is_some() {
+        // In a wrapped paragraph, a line continuing a sentence is no list
+        // item even when it starts like one ("...at March\n13. Chinese",
+        // "other deposits\n- fell 1.6 billion").
+        let in_list = info[first].bullet.is_some();
+        if cur.bullet.is_some() && (!wrapped || prev.final_punct || in_list) {
             return true;
         }
-        if info[first].bullet.is_some() && lines[i].indent > lines[first].indent {
-            return false;
+        if let Some(marker_end) = info[first].bullet {
+            // The wrapped continuation of a list item: aligned with its
+            // text, or indented and continuing its sentence in lower case.
+            let text_column = lines[first].indent + marker_end - lines[first].start + 1;
+            let indent = lines[i].indent;
+            let continues = !prev.final_punct && !cur.starts_upper;
+            if indent == text_column || (indent > lines[first].indent && continues) {
+                return false;
+            }
         }
         if !wrapped {
             return prev.final_punct || !cur.starts_lower;
@@ -902,6 +915,14 @@ impl Segmenter<'_> {
         if prev.width * 10 < width * 6 {
             // A short line followed by a new start: a heading or the last
             // line of a paragraph.
+            return true;
+        }
+        if i + 1 == lines.len()
+            && prev.final_punct
+            && !cur.final_punct
+            && cur.width * 10 < width * 6
+        {
+            // A short last line that ends no sentence: a sign-off.
             return true;
         }
         if i - 1 == first && !prev.final_punct && prev.width + 1 + cur.first_word + 4 <= width {
@@ -1079,9 +1100,10 @@ impl Segmenter<'_> {
         let nc = first_char(next);
         // The word after an opening quote or bracket.
         let (word, opened) = if next.kind == TokenKind::Punct && is_opener(nc) {
+            let quote = !matches!(nc, '(' | '[' | '{' | '（');
             match toks.get(last + 2) {
-                Some(&w) if last + 2 < t1 && w.span.start == next.span.end => (Some(w), true),
-                _ => (None, true),
+                Some(&w) if last + 2 < t1 && w.span.start == next.span.end => (Some(w), quote),
+                _ => (None, quote),
             }
         } else {
             (Some(next), false)
@@ -1905,6 +1927,64 @@ Rothschilds and two other banks, the company said in a statement.
             [
                 "The company said the offer would be made for all the shares\nand the stock, which when fully converted, gave a total of 33 mln IC\nGas ordinary.",
                 "It is making the tender offer through N.M.\nRothschilds and two other banks, the company said in a statement."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_numbers_and_sign_offs() {
+        let text = "\
+    Chinese spot March will be set at 110,000 yen per 15 tonne
+lot from 90,000. The exchange said it raised spot March
+requirement to 130,000 yen on contracts outstanding at March
+13. Chinese nearby April rises to 90,000 yen from 70,000.
+    Other months will remain unchanged at 70,000 yen except new
+distant August, which will be set at 70,000 from March 2 by the
+Egyptian General Petroleum Corp. (EGPC) and Japan-U.S. Trade.
+REUTER
+";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3, "{b:#?}");
+        assert!(b[0].0.ends_with("from 70,000.") && b[0].1 == Layout::Prose);
+        assert_eq!(b[2], ("REUTER", Layout::Line));
+        let s = sentences(text);
+        assert_eq!(
+            s[1],
+            "The exchange said it raised spot March\nrequirement to 130,000 yen on contracts outstanding at March\n13."
+        );
+        assert_eq!(s.len(), 5, "{s:#?}");
+        assert!(
+            s[3].ends_with("Corp. (EGPC) and Japan-U.S. Trade."),
+            "{s:#?}"
+        );
+        assert!(tokens(text).contains(&("Japan-U.S.", TokenKind::Word)));
+        let text = "It raised the margin for U.S. And Chinese soybeans, effective March 2.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn dashes_in_wrapped_text_and_list_continuations() {
+        let text = "\
+    Banknotes in circulation rose by 834 mln francs to 24.79
+billion while other deposits on call - mainly government funds
+- fell 1.60 billion francs to 1.04 billion.
+    The bank said reserves were unchanged over the whole week.
+ REUTER
+";
+        let b = blocks(text);
+        assert_eq!(b.len(), 3, "{b:#?}");
+        assert!(b.iter().all(|(_, layout)| *layout != Layout::Bullet));
+        let text = "The ministry listed:\n- strikes on Kharkiv and\n  Sumy overnight.\n  Two died.\n- power cuts\n    The army said more would come.\n";
+        assert_eq!(
+            blocks(text),
+            [
+                ("The ministry listed:", Layout::Prose),
+                (
+                    "- strikes on Kharkiv and\n  Sumy overnight.\n  Two died.",
+                    Layout::Bullet
+                ),
+                ("- power cuts", Layout::Bullet),
+                ("The army said more would come.", Layout::Prose),
             ]
         );
     }
