@@ -235,7 +235,8 @@ pub fn abbreviation(word: &str) -> Option<AbbreviationKind> {
         return None;
     }
     // "Japan-U.S.": the part after the last hyphen.
-    if let Some(h) = word.rfind('-') {
+    let bytes = body.as_bytes();
+    if let Some(h) = bytes.iter().rposition(|&b| b == b'-') {
         return abbreviation(&word[h + 1..]);
     }
     let table = abbreviation_table();
@@ -251,7 +252,7 @@ pub fn abbreviation(word: &str) -> Option<AbbreviationKind> {
     if chars.next().is_none() {
         return first.is_uppercase().then_some(AbbreviationKind::Initial);
     }
-    let dotted = body.contains('.')
+    let dotted = bytes.contains(&b'.')
         && body.split('.').all(|part| {
             let n = part.chars().count();
             (1..=2).contains(&n) && part.chars().all(char::is_alphabetic)
