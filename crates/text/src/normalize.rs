@@ -705,6 +705,19 @@ mod tests {
     }
 
     #[test]
+    fn long_inputs() {
+        // A letter with a very long run of marks folds as one cluster.
+        let text = format!("Ka{} war", "\u{301}\u{300}".repeat(50_000));
+        let n = normalize(&text);
+        assert_eq!(n.as_str(), "ka war");
+        assert_eq!(original_of(&text, "ka"), text[..text.len() - 4]);
+        let text = "Ü".repeat(200_000);
+        let n = normalize(&text);
+        assert_eq!(n.as_str(), "u".repeat(200_000));
+        assert_eq!(n.to_original(Span::new(1000, 1001)), Span::new(2000, 2002));
+    }
+
+    #[test]
     fn from_original_maps_spans_forward() {
         let text = "Shelling of Tëtkino";
         let n = normalize(text);

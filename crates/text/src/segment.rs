@@ -52,6 +52,7 @@
 
 use crate::dateline;
 use crate::Span;
+use std::cell::Cell;
 use std::ops::Range;
 use std::sync::OnceLock;
 use unicode_normalization::char::is_combining_mark;
@@ -363,6 +364,7 @@ fn segment_with(text: &str, fast: bool) -> Segmentation {
         info: Vec::new(),
         candidates: Vec::new(),
         fast,
+        tail: Cell::new((usize::MAX, 0, 0)),
     };
     let bytes = text.as_bytes();
     let mut para: Vec<Line> = Vec::new();
@@ -832,6 +834,9 @@ struct Segmenter<'t> {
     candidates: Vec<usize>,
     /// Whether ASCII words take the fast path.
     fast: bool,
+    /// The last sentence tail computed: (terminal token, end of the stops
+    /// and closers right after it, end of the tail).
+    tail: Cell<(usize, usize, usize)>,
 }
 
 impl Segmenter<'_> {
@@ -1070,27 +1075,37 @@ impl Segmenter<'_> {
             return None;
         }
         let first_char = |t: Token| char_at(text, t.span.start);
-        let mut last = i;
-        // Further stops, quotes and brackets right after the stop.
-        while last + 1 < t1 {
-            let next = toks[last + 1];
-            if next.span.start != toks[last].span.end || next.kind != TokenKind::Punct {
-                break;
+        let (from, chain_end, tail_end) = self.tail.get();
+        let last = if from < i && i <= chain_end {
+            // Inside the run of stops and closers the last call went
+            // through: the same tail (keeps long runs linear).
+            tail_end
+        } else {
+            let mut last = i;
+            // Further stops, quotes and brackets right after the stop.
+            while last + 1 < t1 {
+                let next = toks[last + 1];
+                if next.span.start != toks[last].span.end || next.kind != TokenKind::Punct {
+                    break;
+                }
+                let c = first_char(next);
+                if is_closer(c) || self.terminal(next).is_some() {
+                    last += 1;
+                } else {
+                    break;
+                }
             }
-            let c = first_char(next);
-            if is_closer(c) || self.terminal(next).is_some() {
+            let chain_end = last;
+            // Closing quotes and brackets after a space.
+            while last + 1 < t1
+                && toks[last + 1].kind == TokenKind::Punct
+                && is_strict_closer(first_char(toks[last + 1]))
+            {
                 last += 1;
-            } else {
-                break;
             }
-        }
-        // Closing quotes and brackets after a space.
-        while last + 1 < t1
-            && toks[last + 1].kind == TokenKind::Punct
-            && is_strict_closer(first_char(toks[last + 1]))
-        {
-            last += 1;
-        }
+            self.tail.set((i, chain_end, last));
+            last
+        };
         if last + 1 >= t1 {
             return Some(last);
         }
@@ -1396,15 +1411,20 @@ fn url_end(text: &str, start: usize, from: usize, end: usize) -> usize {
         }
         j = from + k + c.len_utf8();
     }
+    let url = &text.as_bytes()[start..j];
+    let mut opened = url.iter().filter(|&&b| b == b'(').count();
+    let mut closed = url.iter().filter(|&&b| b == b')').count();
     while j > from {
-        let c = text.as_bytes()[j - 1];
-        let strip = match c {
-            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*' => true,
-            b')' => {
-                let url = &text[start..j];
-                url.matches('(').count() < url.matches(')').count()
+        let strip = match text.as_bytes()[j - 1] {
+            b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\'' | b'*' | b']' | b'}' => true,
+            b')' if opened < closed => {
+                closed -= 1;
+                true
             }
-            b']' | b'}' => true,
+            b'(' => {
+                opened -= 1;
+                true
+            }
             _ => false,
         };
         if !strip {
@@ -2019,6 +2039,21 @@ billion while other deposits on call - mainly government funds
         assert_eq!(sentences(text), ["Kyiv said so.", "Moscow denied it."]);
         // Old Mac line endings separate lines too.
         assert_eq!(blocks("Title\r\rBody text here.").len(), 2);
+    }
+
+    #[test]
+    fn long_runs_stay_linear() {
+        // Each of these would take minutes with per-token rescans.
+        let stops = format!("a{} B", ".!".repeat(100_000));
+        assert_eq!(sentences(&stops).len(), 2);
+        let closers = format!("It ended.{} Then", "\"".repeat(100_000));
+        assert_eq!(sentences(&closers).len(), 2);
+        let url = format!("See http://x.org/a{} now.", ")".repeat(100_000));
+        assert!(tokens(&url).contains(&("http://x.org/a", TokenKind::Symbol)));
+        let url = format!("See http://x.org/{}", "(".repeat(100_000));
+        assert!(tokens(&url).contains(&("http://x.org/", TokenKind::Symbol)));
+        let marks = format!("a{} b", "\u{301}".repeat(100_000));
+        assert_eq!(tokens(&marks).len(), 2);
     }
 
     #[test]
