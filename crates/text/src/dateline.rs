@@ -60,7 +60,10 @@ pub fn find(text: &str, block: Span) -> Option<Dateline> {
     let body = block.slice(text);
     let window_end = floor_char_boundary(body, MAX_LEN.min(body.len()));
     let window = &body[..window_end];
-    let first_line = window.split('\n').next().unwrap_or("");
+    let first_line = &window[..memchr::memchr(b'\n', window.as_bytes()).unwrap_or(window.len())];
+    // Quick rejection: no hyphen, closing bracket or dash (their UTF-8
+    // encodings start with 0xE2) to end a dateline.
+    memchr::memchr3(b'-', b')', 0xe2, first_line.as_bytes())?;
     // Where the dateline stops: a dash between spaces, or the end of a
     // bracketed agency followed by a capital.
     let (head_end, span_end) = separator(first_line)?;
@@ -69,7 +72,7 @@ pub fn find(text: &str, block: Span) -> Option<Dateline> {
     let starts_sentence = rest
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“„«'‘".contains(c));
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "\"“„«'‘<".contains(c));
     if !starts_sentence {
         return None;
     }
@@ -107,11 +110,26 @@ fn separator(line: &str) -> Option<(usize, usize)> {
                 return Some((i + 1, i + 1));
             }
         }
+        if c == '.' && abbreviated(&line[..i]) {
+            continue;
+        }
         if matches!(c, '.' | '!' | '?' | ':' | ';' | '"' | '“') {
             return None;
         }
     }
     None
+}
+
+/// True when `before` ends with a word that a dateline abbreviates: a month
+/// ("Aug."), a state or region ("Calif.", "Ga."), an initialism ("D.C.").
+fn abbreviated(before: &str) -> bool {
+    let word = before.rsplit([' ', ',', '(']).next().unwrap_or("");
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let lower = word.to_ascii_lowercase();
+    MONTHS.contains(&lower.as_str())
+        || (word.starts_with(char::is_uppercase)
+            && (1..=5).contains(&letters)
+            && word.chars().all(|c| c.is_alphabetic() || c == '.'))
 }
 
 struct HeadParts {
@@ -126,7 +144,7 @@ fn parse_head(head: &str) -> Option<HeadParts> {
     let (names, agency) = match head.find('(') {
         Some(open) => {
             let close = head[open..].find(')')? + open;
-            if head[close + 1..].trim().len() > 0 {
+            if !head[close + 1..].trim().is_empty() {
                 return None;
             }
             let inner = &head[open + 1..close];
@@ -254,6 +272,24 @@ mod tests {
         );
         let d = parts("KYIV (AP) Russian missiles struck the capital.").unwrap();
         assert_eq!(d.0, "KYIV (AP)");
+        let d = parts("SEOUL, Aug. 20 (Yonhap) -- North Korea's newspaper blasted Seoul.").unwrap();
+        assert_eq!(
+            (d.0.as_str(), d.1.as_str(), d.2),
+            ("SEOUL, Aug. 20 (Yonhap) --", "SEOUL", None)
+        );
+        assert_eq!(d.3.as_deref(), Some("Yonhap"));
+        let d = parts("SAN FRANCISCO, Calif. (AP) — A drone was seen.").unwrap();
+        assert_eq!(
+            (d.1.as_str(), d.2.as_deref()),
+            ("SAN FRANCISCO", Some("Calif."))
+        );
+        let d = parts("WASHINGTON, D.C. — The Pentagon said on Friday.").unwrap();
+        assert_eq!(
+            (d.0.as_str(), d.2.as_deref()),
+            ("WASHINGTON, D.C. —", Some("D.C."))
+        );
+        let d = parts("LONDON, March 2 - <SHV Holdings> said it made an offer.").unwrap();
+        assert_eq!(d.0, "LONDON, March 2 -");
     }
 
     #[test]
@@ -267,6 +303,8 @@ mod tests {
             None
         );
         assert_eq!(parts("He said: Kyiv – the capital – was calm."), None);
+        assert_eq!(parts("Troops left. Kyiv – the capital – was calm."), None);
+        assert_eq!(parts("He said. Kyiv – the capital – was calm."), None);
         assert_eq!(parts("Fighting continued in the region."), None);
         assert_eq!(parts("The Legion (RDK) said it attacked."), None);
     }

@@ -1,11 +1,11 @@
 //! The text layer of sitrep: everything later stages need to read an article
 //! while keeping every finding traceable to the exact bytes it came from.
 //!
-//! - [`decode`] turns raw input bytes into UTF-8 text (UTF-8 with or without
+//! - [`decode`](mod@decode) turns raw input bytes into UTF-8 text (UTF-8 with or without
 //!   BOM, UTF-16 with BOM, legacy single-byte encodings) or a clear error.
-//! - [`segment`] splits the text into blocks (paragraphs and single lines),
+//! - [`segment`](mod@segment) splits the text into blocks (paragraphs and single lines),
 //!   sentences and tokens, each with a [`Span`] of byte offsets.
-//! - [`normalize`] builds a folded view for matching (NFKC, case folding,
+//! - [`normalize`](mod@normalize) builds a folded view for matching (NFKC, case folding,
 //!   typographic punctuation and diacritics folded) that maps back to the
 //!   original offsets.
 //! - [`dateline`] recognises the dateline that opens a wire story
