@@ -14,8 +14,8 @@
 //! particles between them (van, de, al-, bin), hyphens and apostrophes
 //! (O'Brien, Jean-Pierre), in any script.
 
-use crate::lexicon::{entries, fold, BYLINE_PREFIXES, BYLINE_ROLES, NOT_NAMES};
-use crate::scan::{starts_with_word_ci, strip_prefix_ci, words};
+use crate::lexicon::{entries, with_folded, BYLINE_PREFIXES, BYLINE_ROLES, NOT_NAMES};
+use crate::scan::{floor_boundary, starts_with_word_ci, strip_prefix_ci, words};
 use crate::{date, outlet};
 use sitrep_text::Span;
 use std::collections::HashSet;
@@ -23,6 +23,8 @@ use std::sync::LazyLock;
 
 /// Lines longer than this are not bylines.
 const MAX_BYLINE: usize = 200;
+/// Bytes of a line's opening compared with the byline prefixes.
+const MAX_PREFIX: usize = 32;
 /// Name words (not counting particles) a person name may have.
 const MAX_NAME_WORDS: usize = 4;
 /// Words the part after a separator may have ("| Reuters | 5 min read").
@@ -81,18 +83,23 @@ pub(crate) fn read(s: &str, base: usize) -> Option<Byline> {
     }
     let body = s.trim_start_matches(|c: char| c.is_whitespace() || "-–—•·*|>".contains(c));
     let lead = s.len() - body.len();
-    for prefix in &WORDS.prefixes {
-        let Some(n) = strip_prefix_ci(body, prefix) else {
-            continue;
-        };
-        let after = &body[n..];
-        let space = after.len() - after.trim_start().len();
-        if space == 0 && !prefix.ends_with(':') {
-            continue;
-        }
-        return after_prefix(s, lead + n + space, base);
-    }
-    without_prefix(s, lead, base)
+    // Prefixes are matched on the folded opening of the line, then measured
+    // on the line itself.
+    let opening = &body[..floor_boundary(body, MAX_PREFIX)];
+    let prefix = with_folded(opening, |folded| {
+        WORDS.prefixes.iter().copied().find(|prefix| {
+            folded.strip_prefix(prefix).is_some_and(|after| {
+                prefix.ends_with(':') || after.starts_with(char::is_whitespace)
+            })
+        })
+    });
+    let Some(prefix) = prefix else {
+        return without_prefix(s, lead, base);
+    };
+    let n = strip_prefix_ci(body, prefix)?;
+    let after = &body[n..];
+    let space = after.len() - after.trim_start().len();
+    after_prefix(s, lead + n + space, base)
 }
 
 fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
@@ -126,6 +133,9 @@ fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
 /// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
 /// outlet and nothing but a date after it.
 fn without_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
+    if !s.contains([',', '|', '–', '—', '-', '(', '/']) {
+        return None;
+    }
     let end = name_list(s, at)?;
     let tail = &s[end..];
     let sep = tail.trim_start();
@@ -247,12 +257,17 @@ fn name_word(w: &str) -> NameWord {
     if w.chars().count() > 30 {
         return NameWord::No;
     }
-    let folded = fold(w);
-    if first.is_lowercase() && PARTICLES.contains(&folded.as_str()) {
-        return NameWord::Particle;
-    }
-    if WORDS.not_names.contains(folded.as_str()) || WORDS.roles.contains(folded.as_str()) {
-        return NameWord::No;
+    let listed = with_folded(w, |f| {
+        if first.is_lowercase() && PARTICLES.contains(&f) {
+            Some(NameWord::Particle)
+        } else if WORDS.not_names.contains(f) || WORDS.roles.contains(f) {
+            Some(NameWord::No)
+        } else {
+            None
+        }
+    });
+    if let Some(listed) = listed {
+        return listed;
     }
     if is_initial(w) {
         return NameWord::Initial;
@@ -311,9 +326,9 @@ fn is_role(s: &str) -> bool {
     let mut role = false;
     for (_, w) in words(s) {
         n += 1;
-        role |= WORDS
-            .roles
-            .contains(fold(w.trim_matches(|c: char| !c.is_alphanumeric())).as_str());
+        role |= with_folded(w.trim_matches(|c: char| !c.is_alphanumeric()), |f| {
+            WORDS.roles.contains(f)
+        });
     }
     role && n <= 5
 }

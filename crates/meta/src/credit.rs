@@ -14,11 +14,11 @@
 //!   report." (`data/agency_phrases.txt`).
 
 use crate::lexicon::{
-    alternation, entries, fold, AGENCY_PHRASES, AGENCY_WORDS, CAPTION_MARKS, CREDIT_MARKERS,
-    SOURCE_MARKERS,
+    alternation, entries, fold, with_folded, AGENCY_PHRASES, AGENCY_WORDS, CAPTION_MARKS,
+    CREDIT_MARKERS, SOURCE_MARKERS,
 };
 use crate::outlet;
-use crate::scan::{trim_span, words};
+use crate::scan::{ceil_boundary, floor_boundary, trim_span, words};
 use regex::Regex;
 use sitrep_text::Span;
 use std::collections::HashSet;
@@ -34,6 +34,10 @@ const MAX_CREDIT_WORDS: usize = 10;
 const MAX_SOURCE_WORDS: usize = 6;
 /// Lines longer than this hold no agency note of their own.
 const MAX_NOTE_LINE: usize = 200;
+/// An agency's name with its dash is at most this long ("— Reuters").
+const MAX_AGENCY: usize = 60;
+/// Bytes at each end of a closing sentence searched for an agency phrase.
+const PHRASE_ENDS: usize = 64;
 
 /// What a line says about credits.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -50,6 +54,7 @@ pub(crate) struct LineCredits {
 }
 
 struct Patterns {
+    phrase: Regex,
     markers: Regex,
     sources: Regex,
     captions: Regex,
@@ -69,11 +74,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let markers: Vec<String> = entries(CREDIT_MARKERS).map(flexible).collect();
     let mut markers_sorted: Vec<&str> = markers.iter().map(String::as_str).collect();
     markers_sorted.sort_by_key(|m| std::cmp::Reverse(m.len()));
-    let markers = Regex::new(&format!(
-        r"(?i)(?:^|[\s(\[|•·])(?:{})\s*",
-        markers_sorted.join("|")
-    ))
-    .expect("credit markers make a valid pattern");
+    let markers = Regex::new(&format!(r"(?i)(?:{})\s*", markers_sorted.join("|")))
+        .expect("credit markers make a valid pattern");
     let sources = Regex::new(&format!(
         r"(?i)^(?:{})\s*:\s*",
         alternation(entries(SOURCE_MARKERS))
@@ -86,6 +88,8 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     )
     .expect("copyright pattern is valid");
     Patterns {
+        phrase: Regex::new(&format!("(?i){}", alternation(entries(AGENCY_PHRASES))))
+            .expect("agency phrases make a valid pattern"),
         markers,
         sources,
         captions,
@@ -116,6 +120,11 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
     out.caption = p.captions.is_match(s);
 
     for m in p.markers.find_iter(s) {
+        // A marker starts the line or follows a space, bracket or bar.
+        let before = s[..m.start()].chars().next_back();
+        if before.is_some_and(|c| !(c.is_whitespace() || "([|•·".contains(c))) {
+            continue;
+        }
         let value = value_end(s, m.end());
         let text = &s[value.0..value.1];
         if is_credit(text) {
@@ -248,6 +257,15 @@ fn slash_credit(s: &str) -> Option<(usize, usize)> {
     known.then_some((start, end))
 }
 
+/// A quick test whether line `s` may be an agency note on its own: short,
+/// and bracketed, opened by a dash, or holding an agency phrase.
+pub(crate) fn may_be_note(s: &str) -> bool {
+    s.len() <= MAX_NOTE_LINE
+        && (s.starts_with(['(', '\u{2014}', '\u{2013}', '-'])
+            || s.trim_end_matches('.').ends_with(')')
+            || PATTERNS.phrase.is_match(s))
+}
+
 /// An agency note in line `s` (starting at `base`): the note's span and
 /// whether it is all the line holds.
 pub(crate) fn agency_note(s: &str, base: usize) -> Option<(Span, bool)> {
@@ -277,12 +295,16 @@ pub(crate) fn agency_note(s: &str, base: usize) -> Option<(Span, bool)> {
         }
     }
     // A line that is just an agency ("Reuters", "— AFP").
-    if let Some(r) = outlet::is_outlet(bare) {
-        return Some((to_text(r.start, r.end), true));
+    if bare.len() <= MAX_AGENCY {
+        if let Some(r) = outlet::is_outlet(bare) {
+            return Some((to_text(r.start, r.end), true));
+        }
     }
     // "… — Reuters", "… - AFP" closing the line.
+    let closing = &bare[floor_boundary(bare, bare.len().saturating_sub(MAX_AGENCY))..];
+    let offset = bare.len() - closing.len();
     for dash in ["\u{2014}", "\u{2013}", " - ", "--"] {
-        if let Some(i) = bare.rfind(dash) {
+        if let Some(i) = closing.rfind(dash).map(|i| i + offset) {
             let after = i + dash.len();
             if let Some(r) = outlet::is_outlet(&bare[after..]) {
                 return Some((to_text(after + r.start, after + r.end), false));
@@ -294,12 +316,12 @@ pub(crate) fn agency_note(s: &str, base: usize) -> Option<(Span, bool)> {
     let sentence = bare[start..]
         .trim_matches(|c: char| c.is_whitespace() || "()\u{2014}\u{2013}-".contains(c));
     if sentence.len() <= MAX_NOTE_LINE {
-        let folded = fold(sentence);
-        if PATTERNS
-            .phrases
-            .iter()
-            .any(|p| folded.starts_with(p) || folded.ends_with(p))
-        {
+        // The phrase opens or closes the sentence: fold only its ends.
+        let head = &sentence[..floor_boundary(sentence, PHRASE_ENDS)];
+        let tail = &sentence[ceil_boundary(sentence, sentence.len().saturating_sub(PHRASE_ENDS))..];
+        let opens = with_folded(head, |h| PATTERNS.phrases.iter().any(|p| h.starts_with(p)));
+        let closes = || with_folded(tail, |t| PATTERNS.phrases.iter().any(|p| t.ends_with(p)));
+        if opens || closes() {
             let span = to_text(start, bare.len());
             if !span.is_empty() {
                 return Some((span, start == 0));

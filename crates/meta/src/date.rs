@@ -9,7 +9,7 @@
 //! and no year is ever guessed. Every date is validated, so "31 February
 //! 2024" is no date.
 
-use crate::lexicon::{alternation, entries, fold, DATE_KEYWORDS, MONTHS, WEEKDAYS};
+use crate::lexicon::{alternation, entries, fold, with_folded, DATE_KEYWORDS, MONTHS, WEEKDAYS};
 use crate::scan::{ends_sentence, starts_with_word_ci};
 use crate::DateKind;
 use jiff::civil::Date;
@@ -55,8 +55,9 @@ struct Calendar {
     keywords: Vec<(&'static str, DateKind)>,
     /// Every word of every label.
     keyword_words: HashSet<&'static str>,
+    /// First words of labels.
+    label_starts: HashSet<&'static str>,
     dates: Regex,
-    starts: Regex,
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
@@ -90,7 +91,6 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
 
     let m = alternation(months.keys().map(String::as_str));
     let w = alternation(weekdays.iter().copied());
-    let k = alternation(keywords.iter().map(|(label, _)| *label));
     let wd = format!(r"(?:\b(?:{w})\.?,?\s+)?");
     let iso = r"(?P<iso>\b(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)";
     let dmy = format!(
@@ -107,18 +107,17 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
     let cjk = r"(?P<cjk>(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})\s*日)";
     let dates = Regex::new(&format!("(?i){iso}|{dmy}|{mdy}|{num}|{ymd}|{cjk}"))
         .expect("date pattern is valid");
-    // What may follow a byline's names and starts its date part.
-    let starts = Regex::new(&format!(
-        r"(?i)^(?:[0-9]|(?:{w})\b\.?,?\s+(?:[0-9]|(?:{m})\b)|(?:{m})\b\.?\s+[0-9]|(?:{k})\b)"
-    ))
-    .expect("date start pattern is valid");
+    let label_starts = keywords
+        .iter()
+        .filter_map(|(label, _)| label.split(' ').next())
+        .collect();
     Calendar {
         months,
         weekdays,
         keywords,
         keyword_words,
+        label_starts,
         dates,
-        starts,
     }
 });
 
@@ -243,18 +242,64 @@ pub(crate) fn label(s: &str) -> Option<DateKind> {
     if s.len() > 40 {
         return None;
     }
-    let folded = fold(s.trim().trim_end_matches([':', '-', '–']).trim());
-    CALENDAR
-        .keywords
-        .iter()
-        .find(|(label, _)| *label == folded)
-        .map(|&(_, k)| k)
+    with_folded(
+        s.trim().trim_end_matches([':', '-', '–']).trim(),
+        |folded| {
+            CALENDAR
+                .keywords
+                .iter()
+                .find(|(label, _)| *label == folded)
+                .map(|&(_, k)| k)
+        },
+    )
 }
 
 /// True when `s` starts the date part of a line: a digit, a weekday or month
 /// followed by a date, or a date label.
 pub(crate) fn starts_date(s: &str) -> bool {
-    CALENDAR.starts.is_match(s)
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    if first.is_ascii_digit() {
+        return true;
+    }
+    if !first.is_alphabetic() {
+        return false;
+    }
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let (word, rest) = s.split_at(end);
+    let cal = &*CALENDAR;
+    let next_is_day = |after: &str| {
+        after.starts_with(['.', ',', ' ', '\u{a0}'])
+            && after
+                .trim_start_matches(['.', ','])
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    with_folded(word, |w| {
+        if cal.label_starts.contains(w)
+            && cal
+                .keywords
+                .iter()
+                .any(|(label, _)| starts_with_word_ci(s, label).is_some())
+        {
+            return true;
+        }
+        if cal.months.contains_key(w) {
+            return !rest.starts_with(',') && next_is_day(rest);
+        }
+        if cal.weekdays.contains(w) {
+            let after = rest.trim_start_matches(['.', ',']).trim_start();
+            let next_end = after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len());
+            return next_is_day(rest)
+                || (next_end > 0
+                    && after.len() < rest.len()
+                    && with_folded(&after[..next_end], |m| cal.months.contains_key(m)));
+        }
+        false
+    })
 }
 
 /// Reads `s` as a date line: a line whose words are a date and little else
@@ -483,5 +528,11 @@ mod tests {
         assert!(starts_date("15.03.2024"));
         assert!(!starts_date("Marchetti"));
         assert!(!starts_date("May Smith"));
+        assert!(starts_date("Mar. 15"));
+        assert!(starts_date("Fri, March 15"));
+        assert!(starts_date("Last updated 10:03"));
+        assert!(!starts_date("Friday Russian forces"));
+        assert!(!starts_date("Lastly"));
+        assert!(!starts_date(""));
     }
 }

@@ -2,10 +2,10 @@
 //! and tag lines (`data/furniture.txt`), reading-time lines ("4 min read"),
 //! breadcrumbs ("Home › World › Europe") and copyright notices.
 
-use crate::lexicon::{entries, fold, FURNITURE};
-use crate::scan::{starts_with_word_ci, words};
+use crate::lexicon::{entries, with_folded, FURNITURE};
+use crate::scan::{floor_boundary, words};
 use regex::Regex;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Lines longer than this are never furniture.
@@ -17,28 +17,37 @@ const MAX_CRUMB_WORDS: usize = 4;
 
 struct Phrases {
     exact: HashSet<&'static str>,
-    /// Prefix entries without their `*`, longest first.
-    prefixes: Vec<&'static str>,
+    /// Length of the longest exact entry.
+    longest_exact: usize,
+    /// Prefix entries without their `*`, by first character, longest first.
+    prefixes: HashMap<char, Vec<&'static str>>,
     reading_time: Regex,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
     let mut exact = HashSet::new();
-    let mut prefixes = Vec::new();
+    let mut prefixes: HashMap<char, Vec<&str>> = HashMap::new();
     for entry in entries(FURNITURE) {
         match entry.strip_suffix('*') {
-            Some(prefix) => prefixes.push(prefix.trim_end()),
+            Some(prefix) => {
+                let prefix = prefix.trim_end();
+                let first = prefix.chars().next().expect("furniture.txt: empty prefix");
+                prefixes.entry(first).or_default().push(prefix);
+            }
             None => {
                 exact.insert(entry);
             }
         }
     }
-    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for list in prefixes.values_mut() {
+        list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    }
     let reading_time = Regex::new(
         r"(?i)^(?:(?:reading time|lesezeit|temps de lecture)\s*:?\s*)?[0-9]{1,3}\s*(?:-\s*)?(?:min|mins|minutes?|minuten|minute)\.?(?:\s+(?:read|reading|lesezeit|de lecture|listen))?$",
     )
     .expect("reading time pattern is valid");
     Phrases {
+        longest_exact: exact.iter().map(|e| e.len()).max().unwrap_or(0),
         exact,
         prefixes,
         reading_time,
@@ -59,20 +68,43 @@ pub(crate) fn is_furniture(s: &str) -> bool {
     if core.is_empty() {
         return !s.trim().is_empty() && !s.chars().any(char::is_alphanumeric);
     }
-    let p = &*PHRASES;
-    if p.exact.contains(fold(core).as_str()) || p.reading_time.is_match(core) {
-        return true;
-    }
-    let long_ok = |prefix: &str| {
-        s.len() <= MAX_PREFIXED || prefix.starts_with("cookie") || prefix.contains("cookies")
+    // Only cookie notices are long: their opening words are enough.
+    let long = s.len() > MAX_PREFIXED;
+    let opening = if long {
+        &core[..floor_boundary(core, 48)]
+    } else {
+        core
     };
-    if p.prefixes
-        .iter()
-        .any(|prefix| long_ok(prefix) && starts_with_word_ci(core, prefix).is_some())
-    {
+    with_folded(opening, |folded| furniture_words(core, folded, long))
+}
+
+/// The checks of [`is_furniture`] on a line's core and its folded opening.
+fn furniture_words(core: &str, folded: &str, long: bool) -> bool {
+    let p = &*PHRASES;
+    if !long && folded.len() <= p.longest_exact && p.exact.contains(folded) {
         return true;
     }
-    menu(core) || breadcrumb(core)
+    let reading_time = core.starts_with(|c: char| c.is_ascii_digit())
+        || ["reading time", "lesezeit", "temps de lecture"]
+            .iter()
+            .any(|w| folded.starts_with(w));
+    if reading_time && p.reading_time.is_match(core) {
+        return true;
+    }
+    let long_ok =
+        |prefix: &str| !long || prefix.starts_with("cookie") || prefix.contains("cookies");
+    let first = folded.chars().next().unwrap_or(' ');
+    let prefixed = p.prefixes.get(&first).is_some_and(|list| {
+        list.iter().any(|prefix| {
+            long_ok(prefix)
+                && folded.starts_with(prefix)
+                && !(prefix.ends_with(char::is_alphanumeric)
+                    && folded[prefix.len()..].starts_with(char::is_alphanumeric))
+        })
+    });
+    prefixed
+        || (!long && core.contains(['|', '•', '·']) && menu(core))
+        || (!long && core.contains(['›', '»', '>']) && breadcrumb(core))
 }
 
 /// "Share | Tweet | Email": several furniture entries between separators.
@@ -81,9 +113,9 @@ fn menu(s: &str) -> bool {
     parts.len() >= 2
         && parts.iter().all(|part| {
             part.is_empty()
-                || PHRASES
-                    .exact
-                    .contains(fold(part.trim_matches(is_decoration)).as_str())
+                || with_folded(part.trim_matches(is_decoration), |f| {
+                    PHRASES.exact.contains(f)
+                })
         })
 }
 

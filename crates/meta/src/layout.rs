@@ -34,6 +34,10 @@ const FOOTER_BYTES: usize = 800;
 const NOTE_LINES: usize = 3;
 /// Lines and blocks longer than this are article text without a look.
 const MAX_CLASSIFIED: usize = 600;
+/// Lines that are just an outlet's name are at most this long.
+const MAX_OUTLET_LINE: usize = 60;
+/// Longer lines are paragraphs: no byline, date, note or masthead.
+const MAX_SHORT_LINE: usize = 250;
 /// Display lines (titles, headings) are at most this long.
 const MAX_DISPLAY_BYTES: usize = 200;
 const MAX_DISPLAY_WORDS: usize = 25;
@@ -126,6 +130,14 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
     if s.len() > MAX_CLASSIFIED {
         return Reading::role(BlockRole::Body);
     }
+    if s.len() > MAX_SHORT_LINE {
+        // A paragraph: only a cookie notice or a caption's credit may make
+        // it anything but article text.
+        if is_furniture(s) {
+            return Reading::role(BlockRole::Furniture);
+        }
+        return credits_or_shape(s, base);
+    }
     if let Some(b) = byline::read(s, base) {
         let mut r = Reading::role(BlockRole::Byline);
         r.byline_dates = date::find(b.tail.slice(text), b.tail.start);
@@ -151,25 +163,35 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
     if is_furniture(s) {
         return Reading::role(BlockRole::Furniture);
     }
-    if let Some(r) = outlet::is_outlet(s) {
-        return Reading::new(Kind::Outlet(Span::new(base + r.start, base + r.end)));
+    if s.len() <= MAX_OUTLET_LINE {
+        if let Some(r) = outlet::is_outlet(s) {
+            return Reading::new(Kind::Outlet(Span::new(base + r.start, base + r.end)));
+        }
     }
-    if let Some((_, true)) = credit::agency_note(s, base) {
-        return Reading::role(BlockRole::AgencyNote);
+    if credit::may_be_note(s) {
+        if let Some((_, true)) = credit::agency_note(s, base) {
+            return Reading::role(BlockRole::AgencyNote);
+        }
     }
+    credits_or_shape(s, base)
+}
+
+/// A caption or credit line when it has credits or caption marks, else the
+/// line's shape.
+fn credits_or_shape(s: &str, base: usize) -> Reading {
     let c = credit::read_line(s, base);
-    if c.only_credit || c.caption {
-        let role = if c.only_credit {
-            BlockRole::Credit
-        } else {
-            BlockRole::Caption
-        };
-        let mut r = Reading::role(role);
-        r.credits = c.credits;
-        r.outlet = c.source.map(|o| (rank::SOURCE, o));
-        return r;
+    if !(c.only_credit || c.caption) {
+        return shape(s);
     }
-    shape(s)
+    let role = if c.only_credit {
+        BlockRole::Credit
+    } else {
+        BlockRole::Caption
+    };
+    let mut r = Reading::role(role);
+    r.credits = c.credits;
+    r.outlet = c.source.map(|o| (rank::SOURCE, o));
+    r
 }
 
 /// A line's shape, when it has no role of its own: prose, a display line

@@ -160,6 +160,15 @@ pub(crate) fn floor_boundary(s: &str, i: usize) -> usize {
     i
 }
 
+/// The smallest character boundary of `s` not below `i`.
+pub(crate) fn ceil_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// `span` shrunk to exclude surrounding whitespace and the given characters.
 pub(crate) fn trim_span(text: &str, span: Span, chars: &[char]) -> Span {
     let s = span.slice(text);
