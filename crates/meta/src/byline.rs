@@ -1,0 +1,499 @@
+//! Bylines: "By Jane Doe", "From: Jane Doe", "By Jane Doe and John Roe |
+//! Reuters", "By A, B and C", "Jane Doe, Reuters", "Von Jane Doe", "Par
+//! Jane Doe", "By Jane Doe in Kyiv", "By Jane Doe, Staff Writer", "By Jane
+//! Doe Updated 10:03 GMT".
+//!
+//! A byline is a whole line: its opening word (`data/byline_prefixes.txt`),
+//! one or more person names, and a tail that is empty, an outlet, a role
+//! (`data/byline_roles.txt`), a place ("in Kyiv") or a date. A line whose
+//! tail is anything else is a sentence ("By Friday Russian forces had
+//! withdrawn"), not a byline. A line without an opening word is a byline only
+//! when a known outlet follows the names ("Jane Doe, Reuters").
+//!
+//! A person name is two to four capitalised words or initials, with
+//! particles between them (van, de, al-, bin), hyphens and apostrophes
+//! (O'Brien, Jean-Pierre), in any script.
+
+use crate::lexicon::{entries, with_folded, BYLINE_PREFIXES, BYLINE_ROLES, NOT_NAMES};
+use crate::scan::{floor_boundary, starts_with_word_ci, strip_prefix_ci, words};
+use crate::{date, outlet};
+use sitrep_text::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// Lines longer than this are not bylines.
+const MAX_BYLINE: usize = 200;
+/// Bytes of a line's opening compared with the byline prefixes.
+const MAX_PREFIX: usize = 32;
+/// Name words (not counting particles) a person name may have.
+const MAX_NAME_WORDS: usize = 4;
+/// Words the part after a separator may have ("| Reuters | 5 min read").
+const MAX_TAIL_WORDS: usize = 10;
+
+/// A byline line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Byline {
+    /// The author names ("Jane Doe and John Roe"); `None` when the line
+    /// names only an outlet ("By Reuters").
+    pub names: Option<Span>,
+    /// The outlet the line names, if any.
+    pub outlet: Option<Span>,
+    /// What follows the names, where a date may be.
+    pub tail: Span,
+}
+
+struct Words {
+    /// Opening words, longest first.
+    prefixes: Vec<&'static str>,
+    roles: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+}
+
+static WORDS: LazyLock<Words> = LazyLock::new(|| {
+    let mut prefixes: Vec<&str> = entries(BYLINE_PREFIXES).collect();
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    Words {
+        prefixes,
+        roles: entries(BYLINE_ROLES).collect(),
+        not_names: entries(NOT_NAMES).collect(),
+    }
+});
+
+/// Lower-case particles inside names.
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "da", "das", "dos", "du", "del", "della", "di", "la", "le",
+    "al", "el", "bin", "ibn", "ben", "bint", "ter", "ten", "zu", "af", "av", "y",
+];
+/// Lower-case prefixes joined to a capitalised name by a hyphen or
+/// apostrophe (al-Assad, d'Estaing).
+const JOINED_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ash", "at", "an", "ar", "az", "ibn", "bin", "abu", "d", "l", "o",
+    "di", "de", "da",
+];
+/// Words joining the names of several authors.
+const CONJUNCTIONS: &[&str] = &[
+    ", and ", " and ", " AND ", " & ", ", ", " und ", " UND ", " et ", " ET ", " y ", " e ", " и ",
+    " і ",
+];
+
+/// Reads `s` (a line starting at `base` in the text) as a byline.
+pub(crate) fn read(s: &str, base: usize) -> Option<Byline> {
+    if s.len() > MAX_BYLINE || s.is_empty() {
+        return None;
+    }
+    let body = s.trim_start_matches(|c: char| c.is_whitespace() || "-–—•·*|>".contains(c));
+    let lead = s.len() - body.len();
+    // Prefixes are matched on the folded opening of the line, then measured
+    // on the line itself.
+    let opening = &body[..floor_boundary(body, MAX_PREFIX)];
+    let prefix = with_folded(opening, |folded| {
+        WORDS.prefixes.iter().copied().find(|prefix| {
+            folded.strip_prefix(prefix).is_some_and(|after| {
+                prefix.ends_with(':') || after.starts_with(char::is_whitespace)
+            })
+        })
+    });
+    let Some(prefix) = prefix else {
+        return without_prefix(s, lead, base);
+    };
+    let n = strip_prefix_ci(body, prefix)?;
+    let after = &body[n..];
+    let space = after.len() - after.trim_start().len();
+    after_prefix(s, lead + n + space, base)
+}
+
+fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
+    let rest = &s[at..];
+    // "By Reuters", "By The Associated Press", "By Reuters Staff".
+    if let Some(r) = outlet::find(rest).filter(|r| r.start == 0) {
+        let tail = &rest[r.end..];
+        if tail_ok(tail) || is_role(tail) {
+            let outlet = Some(Span::new(base + at, base + at + r.end));
+            let tail = Span::new(base + at + r.end, base + s.len());
+            return Some(Byline {
+                names: None,
+                outlet,
+                tail,
+            });
+        }
+    }
+    let end = name_list(s, at)?;
+    let tail = &s[end..];
+    if !tail_ok(tail) && !is_role(tail) {
+        return None;
+    }
+    let outlet = outlet::find(tail).map(|r| Span::new(base + end + r.start, base + end + r.end));
+    Some(Byline {
+        names: Some(Span::new(base + at, base + end)),
+        outlet,
+        tail: Span::new(base + end, base + s.len()),
+    })
+}
+
+/// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
+/// outlet and nothing but a date after it.
+fn without_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
+    if !s.contains([',', '|', '–', '—', '-', '(', '/']) {
+        return None;
+    }
+    let end = name_list(s, at)?;
+    let tail = &s[end..];
+    let sep = tail.trim_start();
+    let first = sep.chars().next()?;
+    if !",|–—-(/".contains(first) {
+        return None;
+    }
+    let after = sep[first.len_utf8()..].trim_start();
+    let r = outlet::find(after).filter(|r| r.start == 0)?;
+    let rest = after[r.end..].trim_start_matches(')');
+    if !(rest.trim().is_empty() || date::starts_date(rest.trim_start_matches([',', '|', ' ']))) {
+        return None;
+    }
+    let start = base + s.len() - after.len();
+    Some(Byline {
+        names: Some(Span::new(base + at, base + end)),
+        outlet: Some(Span::new(start, start + r.end)),
+        tail: Span::new(base + end, base + s.len()),
+    })
+}
+
+/// The end of one or more names joined by conjunctions, starting at `at`.
+fn name_list(s: &str, at: usize) -> Option<usize> {
+    let mut end = one_name(s, at)?;
+    loop {
+        let rest = &s[end..];
+        let skip = place(rest).unwrap_or(0);
+        let after_place = &rest[skip..];
+        let Some(conj) = CONJUNCTIONS.iter().find(|c| after_place.starts_with(*c)) else {
+            break;
+        };
+        let next = end + skip + conj.len();
+        let following = &s[next..];
+        if outlet::find(following).is_some_and(|r| r.start == 0) || is_role(following) {
+            break;
+        }
+        match one_name(s, next) {
+            Some(e) => end = e,
+            None => break,
+        }
+    }
+    Some(end)
+}
+
+/// The length of " in Kyiv" at the start of `s` (one to three capitalised
+/// words after "in").
+fn place(s: &str) -> Option<usize> {
+    let t = s.strip_prefix(" in ")?;
+    let mut end = None;
+    for (i, w) in words(t).take(3) {
+        let core = w.trim_end_matches([',', ';']);
+        if !core.chars().next().is_some_and(char::is_uppercase) {
+            break;
+        }
+        end = Some(4 + i + core.len());
+        if core.len() < w.len() {
+            break;
+        }
+    }
+    end
+}
+
+/// The end of one person's name starting at `at`.
+fn one_name(s: &str, at: usize) -> Option<usize> {
+    let mut names = 0;
+    let mut full = 0;
+    let mut particles = 0;
+    let mut end = at;
+    let mut pos = at;
+    while pos < s.len() {
+        let rest = &s[pos..];
+        if date::starts_date(rest) {
+            break;
+        }
+        let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let word = &rest[..len];
+        let core = word.trim_end_matches([',', ';', ':', '|']);
+        let punctuated = core.len() < word.len();
+        match name_word(core) {
+            NameWord::Name => {
+                names += 1;
+                full += 1;
+                particles = 0;
+                end = pos + core.len();
+            }
+            NameWord::Initial => {
+                names += 1;
+                particles = 0;
+                end = pos + core.len();
+            }
+            NameWord::Particle if !punctuated && particles < 2 => particles += 1,
+            _ => break,
+        }
+        if punctuated || names == MAX_NAME_WORDS {
+            break;
+        }
+        let after = &rest[len..];
+        let space = &after[..after.len() - after.trim_start().len()];
+        if space.is_empty() || space.contains('\n') {
+            break;
+        }
+        pos += len + space.len();
+    }
+    (names >= 2 && full >= 1).then_some(end)
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum NameWord {
+    Name,
+    Initial,
+    Particle,
+    No,
+}
+
+fn name_word(w: &str) -> NameWord {
+    let Some(first) = w.chars().next() else {
+        return NameWord::No;
+    };
+    if w.chars().count() > 30 {
+        return NameWord::No;
+    }
+    let listed = with_folded(w, |f| {
+        if first.is_lowercase() && PARTICLES.contains(&f) {
+            Some(NameWord::Particle)
+        } else if WORDS.not_names.contains(f) || WORDS.roles.contains(f) {
+            Some(NameWord::No)
+        } else {
+            None
+        }
+    });
+    if let Some(listed) = listed {
+        return listed;
+    }
+    if is_initial(w) {
+        return NameWord::Initial;
+    }
+    let letters_ok = |s: &str| {
+        s.chars().all(|c| {
+            c.is_alphabetic() || "'’-.".contains(c) || ('\u{300}'..='\u{36f}').contains(&c)
+        }) && s.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
+    if first.is_uppercase() {
+        return if letters_ok(w) {
+            NameWord::Name
+        } else {
+            NameWord::No
+        };
+    }
+    if first.is_lowercase() {
+        // al-Assad, d'Estaing
+        if let Some(i) = w.find(['-', '\'', '’']) {
+            let joined = &w[..i];
+            let rest = w[i..].trim_start_matches(['-', '\'', '’']);
+            if JOINED_PARTICLES.contains(&joined)
+                && rest.chars().next().is_some_and(char::is_uppercase)
+                && letters_ok(rest)
+            {
+                return NameWord::Name;
+            }
+        }
+        return NameWord::No;
+    }
+    // Scripts without case (Arabic, Hebrew, Georgian, …).
+    if first.is_alphabetic() && letters_ok(w) {
+        return NameWord::Name;
+    }
+    NameWord::No
+}
+
+/// "J.", "J.R.", "J.-P.", or a single capital letter.
+fn is_initial(w: &str) -> bool {
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_uppercase(),
+        _ => {
+            w.len() <= 8
+                && w.ends_with('.')
+                && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-')
+                && w.chars().filter(|c| c.is_uppercase()).count() <= 3
+        }
+    }
+}
+
+/// True when `s` is a role such as "Staff Writer" or ", Senior Correspondent".
+fn is_role(s: &str) -> bool {
+    let s = s.trim_start_matches(|c: char| c.is_whitespace() || ",|–—-".contains(c));
+    let mut n = 0;
+    let mut role = false;
+    for (_, w) in words(s) {
+        n += 1;
+        role |= with_folded(w.trim_matches(|c: char| !c.is_alphanumeric()), |f| {
+            WORDS.roles.contains(f)
+        });
+    }
+    role && n <= 5
+}
+
+/// True when what follows the names of a byline is something a byline may
+/// end with: nothing, a separator and a short tail, a place, an outlet or a
+/// date.
+fn tail_ok(tail: &str) -> bool {
+    let t = tail.trim();
+    let Some(first) = t.chars().next() else {
+        return true;
+    };
+    if date::starts_date(t) {
+        return true;
+    }
+    if "|•·/([—–-,;:".contains(first) {
+        let rest = t[first.len_utf8()..].trim();
+        return words(rest).count() <= MAX_TAIL_WORDS && !rest.contains(". ");
+    }
+    if let Some(n) = starts_with_word_ci(t, "in") {
+        let after = t[n..].trim_start();
+        let mut end = 0;
+        for (i, w) in words(after).take(3) {
+            let core = w.trim_end_matches([',', ';']);
+            if !core.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            end = i + core.len();
+            if core.len() < w.len() {
+                break;
+            }
+        }
+        return end > 0 && tail_ok(&after[end..]);
+    }
+    for word in ["for", "für", "pour", "para", "at"] {
+        if let Some(n) = starts_with_word_ci(t, word) {
+            let rest = t[n..].trim();
+            return words(rest).count() <= 6 && !rest.contains(". ");
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{name_word, read, NameWord};
+
+    /// (names, outlet) read from a line.
+    fn byline(s: &str) -> Option<(Option<&str>, Option<&str>)> {
+        read(s, 0).map(|b| (b.names.map(|n| n.slice(s)), b.outlet.map(|o| o.slice(s))))
+    }
+
+    fn names(s: &str) -> Option<&str> {
+        byline(s).and_then(|(n, _)| n)
+    }
+
+    #[test]
+    fn prefixed_bylines() {
+        assert_eq!(
+            names("From: Christian Sturgeon"),
+            Some("Christian Sturgeon")
+        );
+        assert_eq!(names("By Maria Kovalenko"), Some("Maria Kovalenko"));
+        assert_eq!(names("BY TOMAS HALLORAN"), Some("TOMAS HALLORAN"));
+        assert_eq!(names("Author: Petra Lindqvist"), Some("Petra Lindqvist"));
+        assert_eq!(names("Written by Oskar J. Brandt"), Some("Oskar J. Brandt"));
+        assert_eq!(names("Von Annika Wendler"), Some("Annika Wendler"));
+        assert_eq!(names("Par Élodie Marchand"), Some("Élodie Marchand"));
+        assert_eq!(names("Автор: Ирина Соколова"), Some("Ирина Соколова"));
+        assert_eq!(names("— By Dana Whitcombe"), Some("Dana Whitcombe"));
+    }
+
+    #[test]
+    fn several_authors_and_outlets() {
+        assert_eq!(
+            byline("By Lena Hartmann and Tom Ashby | Reuters"),
+            Some((Some("Lena Hartmann and Tom Ashby"), Some("Reuters")))
+        );
+        assert_eq!(
+            names("By Ruth Okafor, Dmytro Levchenko and Sam Whitfield"),
+            Some("Ruth Okafor, Dmytro Levchenko and Sam Whitfield")
+        );
+        assert_eq!(
+            byline("Karim Haddad, Reuters"),
+            Some((Some("Karim Haddad"), Some("Reuters")))
+        );
+        assert_eq!(
+            byline("Nadia Petrenko | BBC News"),
+            Some((Some("Nadia Petrenko"), Some("BBC News")))
+        );
+        assert_eq!(byline("By Reuters"), Some((None, Some("Reuters"))));
+        assert_eq!(byline("By Reuters Staff"), Some((None, Some("Reuters"))));
+        assert_eq!(
+            byline("Von Jan Brückner und Eva Stahl, dpa"),
+            Some((Some("Jan Brückner und Eva Stahl"), Some("dpa")))
+        );
+    }
+
+    #[test]
+    fn tails_are_left_out_of_the_names() {
+        assert_eq!(names("By Olga Marchuk in Kyiv"), Some("Olga Marchuk"));
+        assert_eq!(
+            names("By Olga Marchuk in Kyiv and Ivan Dorn in Moscow"),
+            Some("Olga Marchuk in Kyiv and Ivan Dorn")
+        );
+        assert_eq!(
+            names("By Henry Caldwell, Staff Writer"),
+            Some("Henry Caldwell")
+        );
+        assert_eq!(
+            names("By Henry Caldwell, Senior Defence Correspondent"),
+            Some("Henry Caldwell")
+        );
+        assert_eq!(
+            names("By Priya Raman Updated 10:03 GMT, 15 March 2024"),
+            Some("Priya Raman")
+        );
+        assert_eq!(names("By Priya Raman March 15, 2024"), Some("Priya Raman"));
+        assert_eq!(names("By Priya Raman · 4 min read"), Some("Priya Raman"));
+        assert_eq!(
+            names("By Priya Raman for The Guardian"),
+            Some("Priya Raman")
+        );
+        assert_eq!(
+            byline("By Priya Raman for The Guardian").unwrap().1,
+            Some("The Guardian")
+        );
+    }
+
+    #[test]
+    fn names_with_particles_initials_and_other_scripts() {
+        assert_eq!(names("By Willem van der Berg"), Some("Willem van der Berg"));
+        assert_eq!(names("By Seamus O'Brien"), Some("Seamus O'Brien"));
+        assert_eq!(
+            names("By Seamus O’Brien-Kelly"),
+            Some("Seamus O’Brien-Kelly")
+        );
+        assert_eq!(names("By Bashar al-Hakim"), Some("Bashar al-Hakim"));
+        assert_eq!(names("By J. R. Tolland"), Some("J. R. Tolland"));
+        assert_eq!(names("By Omar bin Talal"), Some("Omar bin Talal"));
+        assert_eq!(names("بقلم سمير خليل"), Some("سمير خليل"));
+        assert_eq!(name_word("خليل"), NameWord::Name);
+        assert_eq!(name_word("Updated"), NameWord::No);
+        assert_eq!(name_word("van"), NameWord::Particle);
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert_eq!(
+            byline("By Thursday, the convoy had reached the city."),
+            None
+        );
+        assert_eq!(byline("By contrast, the army held its ground."), None);
+        assert_eq!(byline("By the end of the week, 40 people had died."), None);
+        assert_eq!(
+            byline("By Friday Russian forces had pulled back from the village"),
+            None
+        );
+        assert_eq!(byline("By March 2024 the front had barely moved"), None);
+        assert_eq!(byline("By far the largest attack"), None);
+        assert_eq!(byline("Von Kiew aus fuhren die Busse los."), None);
+        assert_eq!(byline("Par ailleurs, le ministre a démenti."), None);
+        assert_eq!(byline("Vladimir Putin, Xi Jinping meet in Beijing"), None);
+        assert_eq!(byline("From: the editors"), None);
+        assert_eq!(byline("Byline"), None);
+        assert_eq!(byline(""), None);
+    }
+}

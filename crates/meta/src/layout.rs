@@ -1,0 +1,616 @@
+//! What each line of the page is, the header and its title, and one role
+//! per block.
+//!
+//! The *header* is the top of the page: its first 15 logical lines within
+//! the first 1,500 bytes (up to 30 lines and 3,000 bytes while no article
+//! text has been seen, for pages that open with long menus). Titles, dates
+//! and bylines are read there only; the *footer* (the last lines) may add a
+//! labelled date ("Published …"), a closing byline ("Reporting by …"), a
+//! source line and the agency note. Everything in between is only given
+//! block roles, which look at short blocks only.
+
+use crate::byline::{self, Byline};
+use crate::credit;
+use crate::date::{self, DateLine, Found};
+use crate::furniture::is_furniture;
+use crate::outlet;
+use crate::scan::{ends_sentence, final_char, words, Lines};
+use crate::{BlockRole, DateKind};
+use sitrep_text::segment::Layout;
+use sitrep_text::{Segmentation, Span};
+
+/// Header lines read at most (more while no article text is seen).
+const HEADER_LINES: usize = 15;
+/// Header bytes read at most (more while no article text is seen).
+const HEADER_BYTES: usize = 1500;
+/// Limits while the header has shown no article text yet.
+const LONG_HEADER_LINES: usize = 30;
+const LONG_HEADER_BYTES: usize = 3000;
+/// Footer lines read for dates, bylines and sources.
+const FOOTER_LINES: usize = 5;
+/// Bytes at the end of the text the footer lies in.
+const FOOTER_BYTES: usize = 800;
+/// Closing lines searched for an agency note.
+const NOTE_LINES: usize = 3;
+/// Lines and blocks longer than this are article text without a look.
+const MAX_CLASSIFIED: usize = 600;
+/// Lines that are just an outlet's name are at most this long.
+const MAX_OUTLET_LINE: usize = 60;
+/// Longer lines are paragraphs: no byline, date, note or masthead.
+const MAX_SHORT_LINE: usize = 250;
+/// Display lines (titles, headings) are at most this long.
+const MAX_DISPLAY_BYTES: usize = 200;
+const MAX_DISPLAY_WORDS: usize = 25;
+/// A line ending in "?" or "!" with more words than this is a sentence.
+const MAX_QUESTION_WORDS: usize = 20;
+/// A line longer than these is prose whatever its ending.
+const MAX_SHORT_BYTES: usize = 250;
+const MAX_SHORT_WORDS: usize = 35;
+/// A title in capitals this short, followed by another title line, is a
+/// kicker ("UKRAINE WAR").
+const MAX_KICKER_WORDS: usize = 3;
+
+/// Ranks of the places an outlet is read from, best first.
+pub(crate) mod rank {
+    /// "By Jane Doe | Reuters".
+    pub const BYLINE: u8 = 0;
+    /// "Source: Ukrinform".
+    pub const SOURCE: u8 = 1;
+    /// A line that is just the outlet's name.
+    pub const MASTHEAD: u8 = 2;
+    /// "© 2024 Reuters".
+    pub const COPYRIGHT: u8 = 3;
+    /// "KYIV (AP) —".
+    pub const DATELINE: u8 = 4;
+}
+
+/// Where a date was read, best first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Origin {
+    Header,
+    Footer,
+    Dateline,
+}
+
+/// A short line shaped like a title or heading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Display {
+    words: usize,
+    capitals: bool,
+}
+
+/// What a line is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A line with a role of its own.
+    Role(BlockRole),
+    /// A title or heading, depending on where it stands.
+    Display(Display),
+    /// A single word on its own line.
+    Word,
+    /// A line that is just a known outlet's name: a masthead above the
+    /// article text, a sign-off below it ("Reuters").
+    Outlet(Span),
+}
+
+/// Everything read from one line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Reading {
+    pub kind: Kind,
+    pub date_line: Option<DateLine>,
+    pub label: Option<DateKind>,
+    pub byline: Option<Byline>,
+    pub byline_dates: Vec<Found>,
+    pub credits: Vec<Span>,
+    pub outlet: Option<(u8, Span)>,
+}
+
+impl Reading {
+    fn new(kind: Kind) -> Reading {
+        Reading {
+            kind,
+            date_line: None,
+            label: None,
+            byline: None,
+            byline_dates: Vec::new(),
+            credits: Vec::new(),
+            outlet: None,
+        }
+    }
+
+    fn role(role: BlockRole) -> Reading {
+        Reading::new(Kind::Role(role))
+    }
+}
+
+/// Reads one logical line.
+pub(crate) fn classify(text: &str, line: Span) -> Reading {
+    let s = line.slice(text);
+    let base = line.start;
+    if s.len() > MAX_CLASSIFIED {
+        return Reading::role(BlockRole::Body);
+    }
+    if s.len() > MAX_SHORT_LINE {
+        // A paragraph: only a cookie notice or a caption's credit may make
+        // it anything but article text.
+        if is_furniture(s) {
+            return Reading::role(BlockRole::Furniture);
+        }
+        return credits_or_shape(s, base);
+    }
+    if let Some(b) = byline::read(s, base) {
+        let mut r = Reading::role(BlockRole::Byline);
+        r.byline_dates = date::find(b.tail.slice(text), b.tail.start);
+        r.outlet = b.outlet.map(|o| (rank::BYLINE, o));
+        r.byline = Some(b);
+        return r;
+    }
+    if let Some(d) = date::read_line(s, base) {
+        let mut r = Reading::role(BlockRole::Date);
+        r.date_line = Some(d);
+        return r;
+    }
+    if let Some(kind) = date::label(s) {
+        let mut r = Reading::role(BlockRole::Date);
+        r.label = Some(kind);
+        return r;
+    }
+    if let Some(named) = credit::copyright_notice(s, base) {
+        let mut r = Reading::role(BlockRole::Furniture);
+        r.outlet = named.map(|o| (rank::COPYRIGHT, o));
+        return r;
+    }
+    if is_furniture(s) {
+        return Reading::role(BlockRole::Furniture);
+    }
+    if s.len() <= MAX_OUTLET_LINE {
+        if let Some(r) = outlet::is_outlet(s) {
+            return Reading::new(Kind::Outlet(Span::new(base + r.start, base + r.end)));
+        }
+    }
+    if credit::may_be_note(s) {
+        if let Some((_, true)) = credit::agency_note(s, base) {
+            return Reading::role(BlockRole::AgencyNote);
+        }
+    }
+    credits_or_shape(s, base)
+}
+
+/// A caption or credit line when it has credits or caption marks, else the
+/// line's shape.
+fn credits_or_shape(s: &str, base: usize) -> Reading {
+    let c = credit::read_line(s, base);
+    if !(c.only_credit || c.caption) {
+        return shape(s);
+    }
+    let role = if c.only_credit {
+        BlockRole::Credit
+    } else {
+        BlockRole::Caption
+    };
+    let mut r = Reading::role(role);
+    r.credits = c.credits;
+    r.outlet = c.source.map(|o| (rank::SOURCE, o));
+    r
+}
+
+/// A line's shape, when it has no role of its own: prose, a display line
+/// (title or heading) or a single word.
+fn shape(s: &str) -> Reading {
+    let n = words(s).count();
+    // A sentence followed by a bracketed note ("… by morning. (with agencies)").
+    let unbracketed = match s.trim_end().strip_suffix(')').and_then(|t| t.rfind('(')) {
+        Some(open) if open > 0 => &s[..open],
+        _ => s,
+    };
+    let question = matches!(final_char(unbracketed), Some('?' | '!'));
+    let prose = s.len() > MAX_SHORT_BYTES
+        || n > MAX_SHORT_WORDS
+        || (ends_sentence(unbracketed) && !(question && n <= MAX_QUESTION_WORDS));
+    if prose {
+        return Reading::role(BlockRole::Body);
+    }
+    if n == 1 {
+        let word_like = s.chars().next().is_some_and(char::is_alphabetic);
+        return if word_like {
+            Reading::new(Kind::Word)
+        } else {
+            Reading::role(BlockRole::Body)
+        };
+    }
+    match display(s, n) {
+        Some(d) => Reading::new(Kind::Display(d)),
+        None => Reading::role(BlockRole::Body),
+    }
+}
+
+/// Words a title or heading does not end with; a line ending in one is a
+/// piece of a wrapped paragraph.
+const TRAILING_FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "but", "with", "from",
+    "by", "as", "is", "was", "that", "der", "die", "das", "und", "le", "la", "les", "de", "et",
+];
+
+fn display(s: &str, n: usize) -> Option<Display> {
+    if s.len() > MAX_DISPLAY_BYTES || n > MAX_DISPLAY_WORDS {
+        return None;
+    }
+    if matches!(
+        final_char(s),
+        Some('.' | ',' | ';' | ':' | '\u{2026}' | '-' | '/')
+    ) {
+        return None;
+    }
+    let last = s.split_whitespace().next_back()?;
+    if TRAILING_FUNCTION_WORDS.contains(&last.to_lowercase().as_str()) {
+        return None;
+    }
+    let first = s
+        .trim_start_matches(['"', '\'', '\u{201c}', '\u{201e}', '\u{ab}', '\u{2018}'])
+        .chars()
+        .next()?;
+    if !(first.is_uppercase()
+        || first.is_ascii_digit()
+        || (first.is_alphabetic() && !first.is_lowercase()))
+    {
+        return None;
+    }
+    if [" said ", " says ", " told "].iter().any(|w| s.contains(w)) {
+        return None;
+    }
+    let letters = s.chars().filter(|c| c.is_alphabetic());
+    let capitals = s.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && letters.clone().all(char::is_uppercase);
+    Some(Display { words: n, capitals })
+}
+
+/// What the header, footer and block roles found, before it becomes
+/// [`crate::Metadata`].
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Facts {
+    pub dates: Vec<(Origin, Found)>,
+    pub byline: Option<Span>,
+    pub closing_byline: Option<Span>,
+    pub outlet: Option<(u8, Span)>,
+    pub credits: Vec<Span>,
+    pub notes: Vec<Span>,
+}
+
+impl Facts {
+    /// Keeps the best-ranked outlet.
+    pub(crate) fn offer_outlet(&mut self, rank: u8, span: Span) {
+        if !matches!(self.outlet, Some((r, _)) if r <= rank) {
+            self.outlet = Some((rank, span));
+        }
+    }
+
+    fn take_credits(&mut self, reading: &Reading) {
+        self.credits.extend_from_slice(&reading.credits);
+    }
+}
+
+/// The header: its lines with their roles, where it ends, and the title.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Header {
+    pub lines: Vec<(Span, BlockRole)>,
+    pub end: usize,
+    pub title: Option<Span>,
+}
+
+/// Reads the header of `text`, adding what it finds to `facts`.
+pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
+    let mut header = Header::default();
+    let mut displays: Vec<(usize, Display)> = Vec::new();
+    let mut body_seen = false;
+    let mut pending_label: Option<DateKind> = None;
+    for (n, line) in Lines::new(text, 0).enumerate() {
+        let within = (n < HEADER_LINES && line.start < HEADER_BYTES)
+            || (!body_seen && n < LONG_HEADER_LINES && line.start < LONG_HEADER_BYTES);
+        if !within {
+            break;
+        }
+        let reading = classify(text, line);
+        let label = pending_label.take();
+        if let Some(d) = &reading.date_line {
+            for found in &d.dates {
+                let kind = found.kind.or(label);
+                facts.dates.push((Origin::Header, Found { kind, ..*found }));
+            }
+        }
+        pending_label = reading.label;
+        if let Some(b) = &reading.byline {
+            if facts.byline.is_none() {
+                facts.byline = b.names;
+            }
+            facts
+                .dates
+                .extend(reading.byline_dates.iter().map(|f| (Origin::Header, *f)));
+        }
+        if let Some((rank, span)) = reading.outlet {
+            facts.offer_outlet(rank, span);
+        }
+        facts.take_credits(&reading);
+        let role = match reading.kind {
+            Kind::Role(role) => role,
+            Kind::Display(d) if !body_seen => {
+                displays.push((header.lines.len(), d));
+                BlockRole::Heading
+            }
+            Kind::Display(_) => BlockRole::Heading,
+            Kind::Word if !body_seen => BlockRole::Furniture,
+            Kind::Word => BlockRole::Body,
+            Kind::Outlet(span) if !body_seen => {
+                facts.offer_outlet(rank::MASTHEAD, span);
+                BlockRole::Furniture
+            }
+            Kind::Outlet(_) => BlockRole::AgencyNote,
+        };
+        body_seen |= role == BlockRole::Body;
+        header.lines.push((line, role));
+        header.end = line.end;
+    }
+    // The title: the first display line before the article text, unless it
+    // is a short kicker in capitals right above another display line.
+    let mut title = displays.first().copied();
+    if let (Some((i, d)), Some(&(j, next))) = (title, displays.get(1)) {
+        if d.capitals && d.words <= MAX_KICKER_WORDS && j == i + 1 && !next.capitals {
+            header.lines[i].1 = BlockRole::Furniture;
+            title = Some((j, next));
+        }
+    }
+    if let Some((i, _)) = title {
+        header.lines[i].1 = BlockRole::Title;
+        header.title = Some(header.lines[i].0);
+    }
+    header
+}
+
+/// Reads the footer (the last lines after the header) and the closing agency
+/// note, adding what they give to `facts`.
+pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
+    let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES)).max(header_end);
+    let lines: Vec<Span> = Lines::new(text, from).collect();
+    for &line in lines.iter().rev().take(FOOTER_LINES).rev() {
+        let reading = classify(text, line);
+        if let Some(d) = &reading.date_line {
+            if d.labelled || d.other_words == 0 {
+                facts
+                    .dates
+                    .extend(d.dates.iter().map(|f| (Origin::Footer, *f)));
+            }
+        }
+        if let Some(b) = &reading.byline {
+            if facts.closing_byline.is_none() {
+                facts.closing_byline = b.names;
+            }
+        }
+        if let Some((rank, span)) = reading.outlet {
+            if rank != rank::MASTHEAD {
+                facts.offer_outlet(rank, span);
+            }
+        }
+        facts.take_credits(&reading);
+    }
+    let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES));
+    let lines: Vec<Span> = Lines::new(text, from).collect();
+    for &line in lines.iter().rev().take(NOTE_LINES).rev() {
+        if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
+            facts.notes.push(note);
+        }
+    }
+}
+
+/// The start of the first line at or after byte `at` (on a character
+/// boundary); `at` itself when it already starts a line.
+fn line_start_after(text: &str, at: usize) -> usize {
+    let at = crate::scan::floor_boundary(text, at);
+    if at == 0 || text[..at].ends_with('\n') {
+        return at;
+    }
+    match memchr::memchr(b'\n', &text.as_bytes()[at..]) {
+        Some(i) => at + i + 1,
+        None => at,
+    }
+}
+
+/// One role per block of `seg`: header lines give the roles of the blocks
+/// they lie in; later blocks are read line by line when short.
+pub(crate) fn block_roles(
+    text: &str,
+    seg: &Segmentation,
+    header: &Header,
+    facts: &mut Facts,
+) -> Vec<BlockRole> {
+    let mut roles = Vec::with_capacity(seg.blocks.len());
+    let mut first = 0;
+    for block in &seg.blocks {
+        let span = block.span;
+        if span.start > span.end || text.get(span.range()).is_none() {
+            roles.push(BlockRole::Body);
+            continue;
+        }
+        let role = if span.start < header.end {
+            while first < header.lines.len() && header.lines[first].0.end <= span.start {
+                first += 1;
+            }
+            let inside = header.lines[first..]
+                .iter()
+                .take_while(|(line, _)| line.start < span.end);
+            let mut role = combine(inside.map(|&(_, role)| role));
+            if span.end > header.end && !text[header.end..span.end].trim().is_empty() {
+                role = BlockRole::Body;
+            }
+            role
+        } else if block.layout == Layout::Bullet {
+            if is_furniture(span.slice(text)) {
+                BlockRole::Furniture
+            } else {
+                BlockRole::Body
+            }
+        } else if span.len() > MAX_CLASSIFIED {
+            BlockRole::Body
+        } else {
+            combine(Lines::within(text, span).map(|line| {
+                let reading = classify(text, line);
+                facts.take_credits(&reading);
+                match reading.kind {
+                    Kind::Role(role) => role,
+                    Kind::Display(_) => BlockRole::Heading,
+                    Kind::Word => BlockRole::Body,
+                    Kind::Outlet(_) => BlockRole::AgencyNote,
+                }
+            }))
+        };
+        roles.push(role);
+    }
+    roles
+}
+
+/// The role of a block holding lines with these roles: article text if any
+/// line is, otherwise the most telling role.
+fn combine(roles: impl Iterator<Item = BlockRole>) -> BlockRole {
+    const ORDER: [BlockRole; 8] = [
+        BlockRole::Title,
+        BlockRole::Byline,
+        BlockRole::Date,
+        BlockRole::Caption,
+        BlockRole::Credit,
+        BlockRole::AgencyNote,
+        BlockRole::Heading,
+        BlockRole::Furniture,
+    ];
+    let mut best: Option<usize> = None;
+    for role in roles {
+        match ORDER.iter().position(|&r| r == role) {
+            None => return BlockRole::Body,
+            Some(i) => best = Some(best.map_or(i, |b| b.min(i))),
+        }
+    }
+    best.map_or(BlockRole::Body, |i| ORDER[i])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{classify, read_header, Facts, Kind};
+    use crate::BlockRole;
+    use sitrep_text::Span;
+
+    fn kind(s: &str) -> Kind {
+        classify(s, Span::new(0, s.len())).kind
+    }
+
+    fn role(s: &str) -> Option<BlockRole> {
+        match kind(s) {
+            Kind::Role(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn lines_with_roles() {
+        assert_eq!(
+            role("date 2024-03-15 Home page politics"),
+            Some(BlockRole::Date)
+        );
+        assert_eq!(role("Published:"), Some(BlockRole::Date));
+        assert_eq!(role("From: Christian Sturgeon"), Some(BlockRole::Byline));
+        assert_eq!(role("Share this article"), Some(BlockRole::Furniture));
+        assert_eq!(
+            role("© 2024 Reuters. All rights reserved."),
+            Some(BlockRole::Furniture)
+        );
+        assert_eq!(role("Photo: Lena Brandt/dpa"), Some(BlockRole::Credit));
+        assert_eq!(role("Source: Ukrinform"), Some(BlockRole::Credit));
+        assert_eq!(
+            role("A tank near the border. (Archive image) © Pavel Orlik/AFP"),
+            Some(BlockRole::Caption)
+        );
+        assert_eq!(role("(dpa/ab)"), Some(BlockRole::AgencyNote));
+        assert_eq!(
+            role("The legion said it destroyed two depots."),
+            Some(BlockRole::Body)
+        );
+        assert_eq!(role("Some of the findings include:"), Some(BlockRole::Body));
+        assert_eq!(
+            role("The fire was out by morning. (with agencies)"),
+            Some(BlockRole::Body)
+        );
+        assert_eq!(role("Reuters"), None);
+    }
+
+    #[test]
+    fn display_lines_and_words() {
+        assert!(matches!(
+            kind("Pro-Ukrainian militia wants to “free Russia from Putin”"),
+            Kind::Display(_)
+        ));
+        assert!(matches!(
+            kind("Is the front line about to move?"),
+            Kind::Display(_)
+        ));
+        assert!(matches!(kind("Politics"), Kind::Word));
+        assert_eq!(
+            role("“It burns well,” said a post on the platform"),
+            Some(BlockRole::Body)
+        );
+        assert_eq!(
+            role("fourth quarter ending May 30 to exceed those"),
+            Some(BlockRole::Body)
+        );
+        assert_eq!(
+            role("Dean Foods said earnings for the"),
+            Some(BlockRole::Body)
+        );
+    }
+
+    fn header(text: &str) -> (Option<&str>, Vec<(&str, BlockRole)>, Facts) {
+        let mut facts = Facts::default();
+        let h = read_header(text, &mut facts);
+        let lines = h.lines.iter().map(|(s, r)| (s.slice(text), *r)).collect();
+        (h.title.map(|t| t.slice(text)), lines, facts)
+    }
+
+    #[test]
+    fn title_is_the_first_display_line_before_the_text() {
+        let text = "Reuters\n\nDrones strike fuel depot in southern region\n\nBy Mira Castell | Reuters\n\n\
+                    March 15, 2024\n\nThe strike started a fire, officials said.\n\nWhat happens next\n\nMore text follows here.";
+        let (title, lines, facts) = header(text);
+        assert_eq!(title, Some("Drones strike fuel depot in southern region"));
+        let roles: Vec<BlockRole> = lines.iter().map(|l| l.1).collect();
+        assert_eq!(
+            roles,
+            [
+                BlockRole::Furniture,
+                BlockRole::Title,
+                BlockRole::Byline,
+                BlockRole::Date,
+                BlockRole::Body,
+                BlockRole::Heading,
+                BlockRole::Body
+            ]
+        );
+        assert_eq!(facts.byline.map(|b| b.slice(text)), Some("Mira Castell"));
+        assert_eq!(facts.outlet.map(|(_, o)| o.slice(text)), Some("Reuters"));
+    }
+
+    #[test]
+    fn kickers_are_not_titles() {
+        let (title, lines, _) = header(
+            "UKRAINE WAR\nCity braces for another night of drone attacks\n\nText begins here.",
+        );
+        assert_eq!(
+            title,
+            Some("City braces for another night of drone attacks")
+        );
+        assert_eq!(lines[0].1, BlockRole::Furniture);
+        let (title, _, _) = header("BAHIA COCOA REVIEW\n\nShowers continued throughout the week.");
+        assert_eq!(title, Some("BAHIA COCOA REVIEW"));
+    }
+
+    #[test]
+    fn no_title_when_text_comes_first() {
+        let (title, _, _) =
+            header("Partisans struck again. They want more.\n\nA heading later on\n\nText.");
+        assert_eq!(title, None);
+    }
+}
