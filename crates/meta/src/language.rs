@@ -15,10 +15,8 @@
 //!
 //! Anything else goes to whatlang, on at most [`WHATLANG_SAMPLE`] bytes.
 
-use crate::lexicon::{entries, FUNCTION_WORDS};
-use crate::scan::floor_boundary;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::lexicon::{entries, Map, FUNCTION_WORDS};
+use crate::scan::{floor_boundary, is_letter};
 use std::sync::LazyLock;
 use whatlang::Lang;
 
@@ -26,18 +24,22 @@ use whatlang::Lang;
 const MIN_LETTERS: usize = 8;
 /// Bytes of text looked at.
 const SAMPLE: usize = 4096;
+/// Bytes of text the census of scripts looks at.
+const CENSUS: usize = 1024;
 /// Bytes of text whatlang looks at.
 pub(crate) const WHATLANG_SAMPLE: usize = 1024;
-/// Function words a language needs, and how far ahead of the next language
-/// it must be, to be taken without asking whatlang.
-const MIN_HITS: u32 = 5;
+/// The score a language needs, and how far ahead of the next language it
+/// must be, to be taken without asking whatlang.
+const MIN_SCORE: u32 = 6;
 const LEAD: u32 = 2;
-/// Function words the leading language needs for the others to be ruled out
-/// when the quick reading is not sure.
-const MIN_RUNNING_HITS: u32 = 3;
-/// Hits and lead after which counting stops early.
-const DECISIVE_HITS: u32 = 12;
+/// Score and lead after which counting stops early.
+const DECISIVE_SCORE: u32 = 16;
 const DECISIVE_LEAD: u32 = 3;
+/// Score the leading language needs for the others to be ruled out when the
+/// quick reading is not sure.
+const MIN_RUNNING_SCORE: u32 = 4;
+/// Percentage of words that must be function words of the table.
+const MIN_DENSITY: u32 = 15;
 
 /// The ISO 639-1 code of the language `text` is written in, or `None` when
 /// the text has (almost) no letters. The best guess is returned even when it
@@ -50,7 +52,7 @@ const DECISIVE_LEAD: u32 = 3;
 /// ```
 pub fn language_of(text: &str) -> Option<&'static str> {
     let text = &text[..floor_boundary(text, SAMPLE)];
-    let census = Census::of(text);
+    let census = Census::of(&text[..floor_boundary(text, CENSUS)]);
     if census.letters < MIN_LETTERS {
         return None;
     }
@@ -135,11 +137,12 @@ impl Census {
                 }
                 continue;
             }
-            if !ch.is_alphabetic() {
+            let sc = script(ch);
+            if !is_letter(ch) {
                 continue;
             }
             c.letters += 1;
-            c.scripts[script(ch) as usize] += 1;
+            c.scripts[sc as usize] += 1;
             match ch {
                 'ы' | 'э' | 'ё' | 'Ы' | 'Э' | 'Ё' => c.russian += 1,
                 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ' => c.ukrainian += 1,
@@ -250,38 +253,15 @@ impl Census {
     }
 }
 
-/// FNV-1a, for the short keys of the function word table.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 struct FunctionWords {
     codes: Vec<&'static str>,
     /// Word → bit set of the languages using it.
-    words: HashMap<&'static str, u64, BuildHasherDefault<Fnv>>,
+    words: Map<&'static str, u64>,
 }
 
 static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
     let mut codes = Vec::new();
-    let mut words: HashMap<&str, u64, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut words: Map<&str, u64> = Map::default();
     for line in entries(FUNCTION_WORDS) {
         let (code, list) = line
             .split_once(':')
@@ -299,10 +279,14 @@ static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
 /// The Latin-script language whose function words `text` clearly uses most.
 fn by_function_words(text: &str) -> Guess {
     let table = &*FUNCTION;
-    let mut hits = [0u32; 64];
+    let n = table.codes.len();
+    // Every function word scores one for each language using it, and one
+    // more when it is the only one.
+    let mut scores = [0u32; 64];
+    let mut hits = 0u32;
     let mut lower = String::new();
-    let mut seen = 0;
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    let mut words = 0u32;
+    for word in text.split(|c: char| !is_letter(c)) {
         if word.is_empty() || word.len() > 16 {
             continue;
         }
@@ -318,29 +302,31 @@ fn by_function_words(text: &str) -> Guess {
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
+        words += 1;
         if let Some(&langs) = table.words.get(lower.as_str()) {
+            hits += 1;
+            let unique = langs.count_ones() == 1;
             let mut bits = langs;
             while bits != 0 {
-                hits[bits.trailing_zeros() as usize] += 1;
+                scores[bits.trailing_zeros() as usize] += 1 + u32::from(unique);
                 bits &= bits - 1;
             }
         }
-        seen += 1;
-        if seen % 32 == 0 {
-            let (best, first, second) = leaders(&hits[..table.codes.len()]);
-            if first >= DECISIVE_HITS && first >= DECISIVE_LEAD * second {
+        if words & 31 == 0 {
+            let (best, first, second) = leaders(&scores[..n]);
+            if first >= DECISIVE_SCORE && first >= DECISIVE_LEAD * second && dense(hits, words) {
                 return Guess::Sure(table.codes[best]);
             }
         }
     }
-    let (best, first, second) = leaders(&hits[..table.codes.len()]);
-    if first >= MIN_HITS && first >= LEAD * second {
+    let (best, first, second) = leaders(&scores[..n]);
+    if first >= MIN_SCORE && first >= LEAD * second && dense(hits, words) {
         return Guess::Sure(table.codes[best]);
     }
     // The languages still in the running, for whatlang to choose from
     // (all of them when the function words say too little).
-    let running: Vec<Lang> = (0..table.codes.len())
-        .filter(|&i| first >= MIN_RUNNING_HITS && hits[i] * LEAD >= first)
+    let running: Vec<Lang> = (0..n)
+        .filter(|&i| first >= MIN_RUNNING_SCORE && dense(hits, words) && scores[i] * LEAD >= first)
         .filter_map(|i| {
             Lang::all()
                 .iter()
@@ -349,6 +335,12 @@ fn by_function_words(text: &str) -> Guess {
         })
         .collect();
     Guess::Among(running)
+}
+
+/// True when function words make up enough of the words for the counts to
+/// mean something (a language not in the table shares a few by chance).
+fn dense(hits: u32, words: u32) -> bool {
+    hits * 100 >= words * MIN_DENSITY
 }
 
 /// What the function words say.
