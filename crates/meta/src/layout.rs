@@ -82,6 +82,8 @@ pub(crate) enum Origin {
 pub(crate) struct Display {
     words: usize,
     capitals: bool,
+    /// Ends in "!": a sentence when it is not the title.
+    exclaims: bool,
 }
 
 /// What a line is.
@@ -276,7 +278,21 @@ fn display(s: &str, n: usize) -> Option<Display> {
     let letters = s.chars().filter(|&c| is_letter(c));
     let capitals =
         s.chars().filter(|&c| is_letter(c)).count() >= 3 && letters.clone().all(char::is_uppercase);
-    Some(Display { words: n, capitals })
+    Some(Display {
+        words: n,
+        capitals,
+        exclaims: final_char(s) == Some('!'),
+    })
+}
+
+/// The role of a display line that is not the title: a heading, unless it
+/// exclaims ("T1 are the champions!").
+fn display_role(d: Display) -> BlockRole {
+    if d.exclaims {
+        BlockRole::Body
+    } else {
+        BlockRole::Heading
+    }
 }
 
 /// What the header, footer and block roles found, before it becomes
@@ -351,10 +367,11 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
                 displays.push((header.lines.len(), d));
                 BlockRole::Heading
             }
-            Kind::Display(_) => BlockRole::Heading,
+            Kind::Display(d) => display_role(d),
             Kind::Word if !body_seen => BlockRole::Furniture,
             Kind::Word => BlockRole::Body,
-            Kind::Outlet(span) if !body_seen => {
+            // A masthead above the text, but a sign-off when it ends it.
+            Kind::Outlet(span) if !body_seen && !text[line.end..].trim().is_empty() => {
                 facts.offer_outlet(rank::MASTHEAD, span);
                 BlockRole::Furniture
             }
@@ -376,6 +393,11 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
     if let Some((i, _)) = title {
         header.lines[i].1 = BlockRole::Title;
         header.title = Some(header.lines[i].0);
+    }
+    for &(i, d) in &displays {
+        if header.lines[i].1 == BlockRole::Heading {
+            header.lines[i].1 = display_role(d);
+        }
     }
     header
 }
@@ -493,7 +515,7 @@ pub(crate) fn block_roles(
                 facts.take_credits(&reading);
                 match reading.kind {
                     Kind::Role(role) => role,
-                    Kind::Display(_) => BlockRole::Heading,
+                    Kind::Display(d) => display_role(d),
                     Kind::Word => BlockRole::Body,
                     Kind::Outlet(_) => BlockRole::AgencyNote,
                 }
@@ -643,6 +665,21 @@ mod tests {
         assert_eq!(lines[0].1, BlockRole::Furniture);
         let (title, _, _) = header("BAHIA COCOA REVIEW\n\nShowers continued throughout the week.");
         assert_eq!(title, Some("BAHIA COCOA REVIEW"));
+    }
+
+    #[test]
+    fn exclamations_after_the_title_are_text() {
+        let (title, lines, _) =
+            header("Champions crowned after five games!\n\nThe home side are champions!\n\nMore.");
+        assert_eq!(title, Some("Champions crowned after five games!"));
+        assert_eq!(lines[1].1, BlockRole::Body);
+    }
+
+    #[test]
+    fn an_outlet_ending_the_text_is_a_sign_off() {
+        let (_, lines, facts) = header("QUARTERLY DIVIDEND SET\n\nPay 31 May\n\nReuter\n");
+        assert_eq!(lines[2], ("Reuter", BlockRole::AgencyNote));
+        assert_eq!(facts.outlet, None);
     }
 
     #[test]
