@@ -34,10 +34,13 @@ const MIN_SCORE: u32 = 6;
 const LEAD: u32 = 2;
 /// Score and lead after which counting stops early.
 const DECISIVE_SCORE: u32 = 16;
-const DECISIVE_LEAD: u32 = 3;
 /// Score the leading language needs for the others to be ruled out when the
 /// quick reading is not sure.
 const MIN_RUNNING_SCORE: u32 = 4;
+/// Words only the leading language uses, and how far ahead in them it must
+/// be, when it leads the others by less than [`LEAD`].
+const MIN_UNIQUE: u32 = 4;
+const UNIQUE_LEAD: u32 = 3;
 /// Percentage of words that must be function words of the table.
 const MIN_DENSITY: u32 = 15;
 
@@ -280,9 +283,11 @@ static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
 fn by_function_words(text: &str) -> Guess {
     let table = &*FUNCTION;
     let n = table.codes.len();
-    // Every function word scores one for each language using it, and one
-    // more when it is the only one.
+    // Every function word scores one for each language using it; words
+    // only one language uses are also counted apart, to tell close
+    // languages (Spanish, Catalan, Portuguese) apart.
     let mut scores = [0u32; 64];
+    let mut unique = [0u32; 64];
     let mut hits = 0u32;
     let mut lower = String::new();
     let mut words = 0u32;
@@ -305,26 +310,29 @@ fn by_function_words(text: &str) -> Guess {
         words += 1;
         if let Some(&langs) = table.words.get(lower.as_str()) {
             hits += 1;
-            let unique = langs.count_ones() == 1;
+            if langs.count_ones() == 1 {
+                unique[langs.trailing_zeros() as usize] += 1;
+            }
             let mut bits = langs;
             while bits != 0 {
-                scores[bits.trailing_zeros() as usize] += 1 + u32::from(unique);
+                scores[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
             }
         }
-        if words & 31 == 0 {
-            let (best, first, second) = leaders(&scores[..n]);
-            if first >= DECISIVE_SCORE && first >= DECISIVE_LEAD * second && dense(hits, words) {
-                return Guess::Sure(table.codes[best]);
+        if words & 31 == 0 && dense(hits, words) {
+            if let Some(code) = decide(&scores[..n], &unique[..n], DECISIVE_SCORE) {
+                return Guess::Sure(code);
             }
         }
     }
-    let (best, first, second) = leaders(&scores[..n]);
-    if first >= MIN_SCORE && first >= LEAD * second && dense(hits, words) {
-        return Guess::Sure(table.codes[best]);
+    if dense(hits, words) {
+        if let Some(code) = decide(&scores[..n], &unique[..n], MIN_SCORE) {
+            return Guess::Sure(code);
+        }
     }
     // The languages still in the running, for whatlang to choose from
     // (all of them when the function words say too little).
+    let (_, first, _) = leaders(&scores[..n]);
     let running: Vec<Lang> = (0..n)
         .filter(|&i| first >= MIN_RUNNING_SCORE && dense(hits, words) && scores[i] * LEAD >= first)
         .filter_map(|i| {
@@ -335,6 +343,23 @@ fn by_function_words(text: &str) -> Guess {
         })
         .collect();
     Guess::Among(running)
+}
+
+/// The language clearly ahead: in all function words, or in the words only
+/// it uses while also leading in all of them.
+fn decide(scores: &[u32], unique: &[u32], min: u32) -> Option<&'static str> {
+    let (best, first, second) = leaders(scores);
+    if first < min {
+        return None;
+    }
+    if first >= LEAD * second {
+        return Some(FUNCTION.codes[best]);
+    }
+    let (best_unique, first_unique, second_unique) = leaders(unique);
+    (best_unique == best
+        && first_unique >= MIN_UNIQUE
+        && first_unique >= UNIQUE_LEAD * second_unique)
+        .then(|| FUNCTION.codes[best])
 }
 
 /// True when function words make up enough of the words for the counts to
@@ -504,6 +529,58 @@ mod tests {
         );
         let english = cases[0];
         assert_eq!(Census::of(english).guess(english), Some("en"));
+    }
+
+    #[test]
+    fn quick_reading_of_latin_script_languages_agrees_with_whatlang() {
+        let texts = [
+            "The mayor said the bridge would stay closed for several weeks after the flood. \
+             Engineers are checking the pillars and the road, and the army has built a temporary crossing.",
+            "Der Bürgermeister sagte, die Brücke bleibe nach dem Hochwasser für mehrere Wochen gesperrt. \
+             Ingenieure prüfen die Pfeiler und die Straße, und die Armee hat einen Übergang gebaut.",
+            "Le maire a déclaré que le pont resterait fermé pendant plusieurs semaines après la crue. \
+             Les ingénieurs vérifient les piliers et la route, et l'armée a construit un passage provisoire.",
+            "El alcalde dijo que el puente permanecerá cerrado durante varias semanas tras la crecida. \
+             Los ingenieros revisan los pilares y la carretera, y el ejército construyó un paso provisional.",
+            "Il sindaco ha detto che il ponte resterà chiuso per diverse settimane dopo la piena. \
+             Gli ingegneri controllano i piloni e la strada, e l'esercito ha costruito un passaggio provvisorio.",
+            "O prefeito disse que a ponte ficará fechada por várias semanas depois da enchente. \
+             Os engenheiros verificam os pilares e a estrada, e o exército construiu uma passagem provisória.",
+            "De burgemeester zei dat de brug na het hoogwater enkele weken dicht blijft. \
+             Ingenieurs controleren de pijlers en de weg, en het leger heeft een tijdelijke oversteek gebouwd.",
+            "Burmistrz powiedział, że most będzie zamknięty przez kilka tygodni po powodzi. \
+             Inżynierowie sprawdzają filary i drogę, a wojsko zbudowało tymczasową przeprawę.",
+            "Starosta řekl, že most zůstane po povodni několik týdnů uzavřen. \
+             Inženýři kontrolují pilíře a silnici a armáda postavila dočasný přechod.",
+            "Borgmästaren sa att bron kommer att vara stängd i flera veckor efter översvämningen. \
+             Ingenjörer kontrollerar pelarna och vägen, och armén har byggt en tillfällig övergång.",
+            "Pormestari sanoi, että silta on suljettuna useita viikkoja tulvan jälkeen. \
+             Insinöörit tarkastavat pilarit ja tien, ja armeija on rakentanut väliaikaisen ylityspaikan.",
+            "A polgármester szerint a híd az árvíz után több hétig zárva marad. \
+             A mérnökök ellenőrzik a pilléreket és az utat, a hadsereg pedig ideiglenes átkelőt épített.",
+            "Primarul a spus că podul va rămâne închis câteva săptămâni după inundație. \
+             Inginerii verifică pilonii și drumul, iar armata a construit o trecere provizorie.",
+            "Belediye başkanı, selin ardından köprünün birkaç hafta kapalı kalacağını söyledi. \
+             Mühendisler ayakları ve yolu kontrol ediyor ve ordu geçici bir geçit inşa etti.",
+            "L'alcalde va dir que el pont romandrà tancat durant diverses setmanes després de la riuada. \
+             Els enginyers revisen els pilars i la carretera, i l'exèrcit ha construït un pas provisional.",
+            "Wali kota mengatakan jembatan itu akan ditutup selama beberapa minggu setelah banjir. \
+             Para insinyur memeriksa tiang dan jalan, dan tentara telah membangun penyeberangan sementara.",
+            "Gradonačelnik je rekao da će most ostati zatvoren nekoliko tjedana nakon poplave. \
+             Inženjeri provjeravaju stupove i cestu, a vojska je izgradila privremeni prijelaz.",
+            "Mērs sacīja, ka tilts pēc plūdiem būs slēgts vairākas nedēļas. \
+             Inženieri pārbauda balstus un ceļu, un armija ir uzbūvējusi pagaidu pāreju.",
+            "Linnapea ütles, et sild jääb pärast üleujutust mitmeks nädalaks suletuks. \
+             Insenerid kontrollivad sambaid ja teed ning sõjavägi on ehitanud ajutise ülekäigu.",
+        ];
+        for text in texts {
+            let quick = Census::of(text).guess(text);
+            let slow = whatlang::detect_lang(text).map(iso_639_1);
+            if quick.is_some() {
+                assert_eq!(quick, slow, "{text}");
+            }
+            assert_eq!(language_of(text), slow, "{text}");
+        }
     }
 
     #[test]
