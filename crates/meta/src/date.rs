@@ -549,6 +549,13 @@ mod tests {
         assert!(read_line("Updated Tue 4 June 2024 07:41 CET", 0).is_some());
         assert!(read_line("Posted on March 15, 2024 at 9:00 am", 0).is_some());
         assert!(read_line("Last updated: 2 April 2024 - 14:20 BST", 0).is_some());
+        assert!(read_line("Fri 15 Mar 2024 10.03 GMT", 0).is_some());
+        let modified = read_line("Last modified on Fri 15 Mar 2024 12.00 GMT", 0).unwrap();
+        assert_eq!(modified.dates[0].kind, Some(DateKind::Updated));
+        assert!(read_line("Mar 15, 2024 • 7:41 AM", 0).is_some());
+        assert!(read_line("15.03.2024 | 10:03", 0).is_some());
+        assert!(read_line("Updated: 15:20 CET | 15.03.2024", 0).is_some());
+        assert!(read_line("Stand: 15.03.2024 10:03 Uhr", 0).is_some());
         assert!(read_line(
             "On March 3, 2022 the war began in earnest across the east.",
             0

@@ -32,7 +32,7 @@ pub(crate) const WHATLANG_SAMPLE: usize = 1024;
 /// must be, to be taken without asking whatlang.
 const MIN_SCORE: u32 = 6;
 const LEAD: u32 = 2;
-/// Score and lead after which counting stops early.
+/// Score after which counting stops early.
 const DECISIVE_SCORE: u32 = 16;
 /// Score the leading language needs for the others to be ruled out when the
 /// quick reading is not sure.
