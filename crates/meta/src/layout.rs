@@ -48,8 +48,7 @@ const MAX_DISPLAY_BYTES: usize = 200;
 const MAX_DISPLAY_WORDS: usize = 25;
 /// A line ending in "?" or "!" with more words than this is a sentence.
 const MAX_QUESTION_WORDS: usize = 20;
-/// A line longer than these is prose whatever its ending.
-const MAX_SHORT_BYTES: usize = 250;
+/// A line with more words than this is prose whatever its ending.
 const MAX_SHORT_WORDS: usize = 35;
 /// A title in capitals this short, followed by another title line, is a
 /// kicker ("UKRAINE WAR").
@@ -216,7 +215,7 @@ fn shape(s: &str) -> Reading {
     };
     let last = final_char(unbracketed);
     let question = matches!(last, Some('?' | '!'));
-    if s.len() > MAX_SHORT_BYTES || matches!(last, Some('.' | '\u{2026}')) {
+    if s.len() > MAX_SHORT_LINE || matches!(last, Some('.' | '\u{2026}')) {
         return Reading::role(BlockRole::Body);
     }
     let n = word_count(s);
@@ -275,9 +274,8 @@ fn display(s: &str, n: usize) -> Option<Display> {
     if [" said ", " says ", " told "].iter().any(|w| s.contains(w)) {
         return None;
     }
-    let letters = s.chars().filter(|&c| is_letter(c));
-    let capitals =
-        s.chars().filter(|&c| is_letter(c)).count() >= 3 && letters.clone().all(char::is_uppercase);
+    let mut letters = s.chars().filter(|&c| is_letter(c)).peekable();
+    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
     Some(Display {
         words: n,
         capitals,
