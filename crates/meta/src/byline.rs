@@ -14,17 +14,21 @@
 //! particles between them (van, de, al-, bin), hyphens and apostrophes
 //! (O'Brien, Jean-Pierre), in any script.
 
-use crate::lexicon::{entries, with_folded, BYLINE_PREFIXES, BYLINE_ROLES, NOT_NAMES};
+use crate::lexicon::{
+    entries, fold_char, with_folded, Set, BYLINE_PREFIXES, BYLINE_ROLES, NOT_NAMES,
+};
 use crate::scan::{floor_boundary, starts_with_word_ci, strip_prefix_ci, words};
 use crate::{date, outlet};
 use sitrep_text::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Lines longer than this are not bylines.
 const MAX_BYLINE: usize = 200;
 /// Bytes of a line's opening compared with the byline prefixes.
 const MAX_PREFIX: usize = 32;
+/// Bylines without an opening word ("Jane Doe, Reuters") are at most this
+/// long.
+const MAX_UNPREFIXED: usize = 100;
 /// Name words (not counting particles) a person name may have.
 const MAX_NAME_WORDS: usize = 4;
 /// Words the part after a separator may have ("| Reuters | 5 min read").
@@ -45,14 +49,17 @@ pub(crate) struct Byline {
 struct Words {
     /// Opening words, longest first.
     prefixes: Vec<&'static str>,
-    roles: HashSet<&'static str>,
-    not_names: HashSet<&'static str>,
+    /// Their first characters.
+    prefix_starts: Set<char>,
+    roles: Set<&'static str>,
+    not_names: Set<&'static str>,
 }
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let mut prefixes: Vec<&str> = entries(BYLINE_PREFIXES).collect();
     prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
     Words {
+        prefix_starts: prefixes.iter().filter_map(|p| p.chars().next()).collect(),
         prefixes,
         roles: entries(BYLINE_ROLES).collect(),
         not_names: entries(NOT_NAMES).collect(),
@@ -85,6 +92,13 @@ pub(crate) fn read(s: &str, base: usize) -> Option<Byline> {
     let lead = s.len() - body.len();
     // Prefixes are matched on the folded opening of the line, then measured
     // on the line itself.
+    let first = body
+        .chars()
+        .next()
+        .map_or(' ', |c| fold_char(c).next().unwrap_or(c));
+    if !WORDS.prefix_starts.contains(&first) {
+        return without_prefix(s, lead, base);
+    }
     let opening = &body[..floor_boundary(body, MAX_PREFIX)];
     let prefix = with_folded(opening, |folded| {
         WORDS.prefixes.iter().copied().find(|prefix| {
@@ -133,7 +147,22 @@ fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
 /// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
 /// outlet and nothing but a date after it.
 fn without_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
-    if !s.contains([',', '|', '–', '—', '-', '(', '/']) {
+    if s.len() > MAX_UNPREFIXED || outlet::find(s).is_none() {
+        return None;
+    }
+    // A separator: , | - ( / or a dash (whose UTF-8 starts with 0xE2).
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b',' | b'|' | b'-' | b'(' | b'/' | 0xe2))
+    {
+        return None;
+    }
+    // Two capitalised words at least.
+    let mut opening = s[at..]
+        .split_whitespace()
+        .map(|w| w.chars().next().unwrap_or(' '));
+    let capital = |c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase());
+    if !(opening.next().is_some_and(capital) && opening.next().is_some_and(capital)) {
         return None;
     }
     let end = name_list(s, at)?;

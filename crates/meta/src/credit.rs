@@ -14,14 +14,14 @@
 //!   report." (`data/agency_phrases.txt`).
 
 use crate::lexicon::{
-    alternation, entries, fold, with_folded, AGENCY_PHRASES, AGENCY_WORDS, CAPTION_MARKS,
-    CREDIT_MARKERS, SOURCE_MARKERS,
+    alternation, case_variants, entries, fold, with_folded, Set, AGENCY_PHRASES, AGENCY_WORDS,
+    CAPTION_MARKS, CREDIT_MARKERS, SOURCE_MARKERS,
 };
 use crate::outlet;
-use crate::scan::{ceil_boundary, floor_boundary, trim_span, words};
+use crate::scan::{ceil_boundary, floor_boundary, is_letter, trim_span, words};
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use sitrep_text::Span;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Lines longer than this are not captions.
@@ -54,13 +54,26 @@ pub(crate) struct LineCredits {
 }
 
 struct Patterns {
-    phrase: Regex,
+    phrase: AhoCorasick,
     markers: Regex,
     sources: Regex,
     captions: Regex,
     copyright: Regex,
+    /// Any marker, caption mark or copyright sign: lines without one (and
+    /// without a slash) have no credit.
+    any: AhoCorasick,
     phrases: Vec<&'static str>,
-    agency_words: HashSet<&'static str>,
+    agency_words: Set<&'static str>,
+}
+
+/// Finds any of the lower-case `words` in lower case, capitalised or in
+/// capitals (case-sensitive matching keeps the fast literal search).
+fn words_matcher<'a>(words: impl IntoIterator<Item = &'a str>) -> AhoCorasick {
+    // Leftmost-first semantics let the matcher use its SIMD literal search.
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(case_variants(words))
+        .expect("word lists make a valid matcher")
 }
 
 static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
@@ -81,23 +94,51 @@ static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         alternation(entries(SOURCE_MARKERS))
     ))
     .expect("source markers make a valid pattern");
-    let captions = Regex::new(&format!("(?i){}", alternation(entries(CAPTION_MARKS))))
-        .expect("caption marks make a valid pattern");
+    let caption_marks = alternation(entries(CAPTION_MARKS));
+    let captions =
+        Regex::new(&format!("(?i){caption_marks}")).expect("caption marks make a valid pattern");
+    // A first test: the first words of the markers, the caption marks and
+    // the copyright signs, leaving out those containing a shorter one.
+    let firsts = entries(CREDIT_MARKERS).filter_map(|m| m.split([' ', ':', ',']).next());
+    let mut hints: Vec<&str> = firsts
+        .chain(entries(CAPTION_MARKS))
+        .chain(["©", "(c)", "copyright"])
+        .filter(|w| !w.is_empty())
+        .collect();
+    hints.sort_by_key(|w| (w.len(), *w));
+    let mut stems: Vec<&str> = Vec::new();
+    for hint in hints {
+        if !stems.iter().any(|stem| hint.contains(stem)) {
+            stems.push(hint);
+        }
+    }
+    let any = words_matcher(stems);
     let copyright = Regex::new(
-        r"(?i)(?:©|\(c\)|\bcopyright\b)\s*(?P<year>[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?\b)?\s*",
+        r"(?i)(?:©|\(c\)|(?-u:\b)copyright(?-u:\b))\s*(?P<year>[0-9]{4}(?:\s*[-–]\s*[0-9]{4})?(?-u:\b))?\s*",
     )
     .expect("copyright pattern is valid");
     Patterns {
-        phrase: Regex::new(&format!("(?i){}", alternation(entries(AGENCY_PHRASES))))
-            .expect("agency phrases make a valid pattern"),
+        phrase: words_matcher(entries(AGENCY_PHRASES)),
         markers,
         sources,
         captions,
         copyright,
+        any,
         phrases: entries(AGENCY_PHRASES).collect(),
         agency_words: entries(AGENCY_WORDS).collect(),
     }
 });
+
+/// True when `s` has a copyright sign or word.
+fn has_copyright_sign(s: &str) -> bool {
+    s.contains('©') || s.contains("(c)") || s.contains("(C)") || s.contains("opyright")
+}
+
+/// True when line `s` may hold a credit or caption mark: a marker, a mark,
+/// a copyright sign or a slash.
+pub(crate) fn has_hint(s: &str) -> bool {
+    s.contains('/') || PATTERNS.any.is_match(s)
+}
 
 /// Reads the credits of line `s` (starting at `base` in the text).
 pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
@@ -115,6 +156,9 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
             out.only_credit = value.1 >= end_of_content(s);
             return out;
         }
+    }
+    if !has_hint(s) {
+        return out;
     }
 
     out.caption = p.captions.is_match(s);
@@ -143,7 +187,10 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
         }
     }
 
-    if let Some(c) = p.copyright.captures(s) {
+    if let Some(c) = has_copyright_sign(s)
+        .then(|| p.copyright.captures(s))
+        .flatten()
+    {
         let m = c.get(0).expect("group 0 always matches");
         let value = value_end(s, m.end());
         let text = &s[value.0..value.1];
@@ -179,6 +226,9 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
 /// A copyright notice line ("© 2024 Reuters. All rights reserved."), with the
 /// outlet it names when that is a known one.
 pub(crate) fn copyright_notice(s: &str, base: usize) -> Option<Option<Span>> {
+    if s.len() > MAX_NOTE_LINE || !has_copyright_sign(s) {
+        return None;
+    }
     let c = PATTERNS.copyright.captures(s)?;
     let m = c.get(0).expect("group 0 always matches");
     if c.name("year").is_none() || !s[..m.start()].trim().is_empty() || s.len() > MAX_NOTE_LINE {
@@ -207,7 +257,7 @@ fn is_credit(text: &str) -> bool {
     !text.is_empty()
         && text.len() <= MAX_CREDIT
         && words(text).count() <= MAX_CREDIT_WORDS
-        && text.chars().any(char::is_alphabetic)
+        && text.chars().any(is_letter)
         && !text.contains(". ")
 }
 

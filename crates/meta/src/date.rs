@@ -9,13 +9,14 @@
 //! and no year is ever guessed. Every date is validated, so "31 February
 //! 2024" is no date.
 
-use crate::lexicon::{alternation, entries, fold, with_folded, DATE_KEYWORDS, MONTHS, WEEKDAYS};
-use crate::scan::{ends_sentence, starts_with_word_ci};
+use crate::lexicon::{
+    alternation, entries, fold, with_folded, Map, Set, DATE_KEYWORDS, MONTHS, WEEKDAYS,
+};
+use crate::scan::{ends_sentence, is_letter, starts_with_word_ci};
 use crate::DateKind;
 use jiff::civil::Date;
 use regex::{Captures, Regex};
 use sitrep_text::Span;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,6 +24,8 @@ use std::sync::LazyLock;
 const MAX_DATE_LINE: usize = 250;
 /// Years outside this range are not publication dates.
 const YEARS: std::ops::RangeInclusive<i16> = 1900..=2100;
+/// Bytes before a year searched for its month name ("15. März 2024").
+const MONTH_WINDOW: usize = 32;
 /// Words other than the date a date line may hold ("Home page politics").
 const MAX_OTHER_WORDS: usize = 3;
 
@@ -49,27 +52,27 @@ pub(crate) struct DateLine {
 }
 
 struct Calendar {
-    months: HashMap<String, i8>,
-    weekdays: HashSet<&'static str>,
+    months: Map<&'static str, i8>,
+    weekdays: Set<&'static str>,
     /// Labels, longest first.
     keywords: Vec<(&'static str, DateKind)>,
     /// Every word of every label.
-    keyword_words: HashSet<&'static str>,
+    keyword_words: Set<&'static str>,
     /// First words of labels.
-    label_starts: HashSet<&'static str>,
+    label_starts: Set<&'static str>,
     dates: Regex,
 }
 
 static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
-    let mut months = HashMap::new();
+    let mut months = Map::default();
     for entry in entries(MONTHS) {
         let (number, name) = entry
             .split_once(' ')
             .expect("months.txt: number, then name");
         let number: i8 = number.parse().expect("months.txt: month number");
-        months.insert(name.trim().to_string(), number);
+        months.insert(name.trim(), number);
     }
-    let weekdays: HashSet<&str> = entries(WEEKDAYS).collect();
+    let weekdays: Set<&str> = entries(WEEKDAYS).collect();
     let mut keywords: Vec<(&str, DateKind)> = entries(DATE_KEYWORDS)
         .map(|entry| {
             let (kind, label) = entry
@@ -89,21 +92,21 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         .flat_map(|(label, _)| label.split(' '))
         .collect();
 
-    let m = alternation(months.keys().map(String::as_str));
+    let m = alternation(months.keys().copied());
     let w = alternation(weekdays.iter().copied());
-    let wd = format!(r"(?:\b(?:{w})\.?,?\s+)?");
-    let iso = r"(?P<iso>\b(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)";
+    let wd = format!(r"(?:(?:{w})\.?,?\s+)?");
+    let iso = r"(?P<iso>(?P<iy>[0-9]{4})-(?P<im>[0-9]{1,2})-(?P<id>[0-9]{1,2})(?:[T ][0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:[.,][0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?)";
     let dmy = format!(
-        r"(?P<dmy>{wd}\b(?P<dd>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:of\s+|de\s+)?(?P<dm>{m})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>[0-9]{{4}}))"
+        r"(?P<dmy>{wd}(?P<dd>[0-9]{{1,2}})(?:\.|st|nd|rd|th|er)?\s*(?:of\s+|de\s+)?(?P<dm>{m})\.?,?\s+(?:de\s+|del\s+)?(?P<dy>[0-9]{{4}}))"
     );
     let mdy = format!(
-        r"(?P<mdy>{wd}\b(?P<mm>{m})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>[0-9]{{4}}))"
+        r"(?P<mdy>{wd}(?P<mm>{m})\.?\s+(?P<md>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>[0-9]{{4}}))"
     );
     let num = format!(
-        r"(?P<num>{wd}\b(?P<n1>[0-9]{{1,2}})(?P<s1>[./-])(?P<n2>[0-9]{{1,2}})(?P<s2>[./-])(?P<n3>[0-9]{{4}}))"
+        r"(?P<num>{wd}(?P<n1>[0-9]{{1,2}})(?P<s1>[./-])(?P<n2>[0-9]{{1,2}})(?P<s2>[./-])(?P<n3>[0-9]{{4}}))"
     );
     let ymd =
-        r"(?P<ymd>\b(?P<y2>[0-9]{4})(?P<s3>[./])(?P<m2>[0-9]{1,2})(?P<s4>[./])(?P<d2>[0-9]{1,2}))";
+        r"(?P<ymd>(?P<y2>[0-9]{4})(?P<s3>[./])(?P<m2>[0-9]{1,2})(?P<s4>[./])(?P<d2>[0-9]{1,2}))";
     let cjk = r"(?P<cjk>(?P<cy>[0-9]{4})\s*年\s*(?P<cm>[0-9]{1,2})\s*月\s*(?P<cd>[0-9]{1,2})\s*日)";
     let dates = Regex::new(&format!("(?i){iso}|{dmy}|{mdy}|{num}|{ymd}|{cjk}"))
         .expect("date pattern is valid");
@@ -121,28 +124,65 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
     }
 });
 
-/// True when `s` contains four digits in a row (every date read has a year).
-fn has_year(s: &str) -> bool {
-    let mut run = 0;
-    for b in s.bytes() {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
-        if run == 4 {
+/// True when `s` has a four-digit year written the way a date writes it:
+/// joined to digits by "-", "." or "/" (2024-03-15, 15.03.2024), followed
+/// by 年, or within a few words after a month name (15 March 2024, March 15,
+/// 2024). Only such lines go through the date pattern.
+fn may_have_date(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start != 4 {
+            continue;
+        }
+        let (before, after) = (&s[..start], &s[i..]);
+        let joined = |c: Option<char>| matches!(c, Some('-' | '.' | '/'));
+        if joined(before.chars().next_back())
+            && before[..before.len() - 1].ends_with(|c: char| c.is_ascii_digit())
+            || joined(after.chars().next()) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+            || after.trim_start().starts_with('年')
+            || month_before(before)
+        {
             return true;
         }
     }
     false
 }
 
+/// True when one of the last words of `before` is a month name.
+fn month_before(before: &str) -> bool {
+    let window =
+        &before[crate::scan::ceil_boundary(before, before.len().saturating_sub(MONTH_WINDOW))..];
+    window
+        .split(|c: char| !is_letter(c))
+        .filter(|w| (3..=30).contains(&w.len()))
+        .any(|w| with_folded(w, |f| CALENDAR.months.contains_key(f)))
+}
+
 /// Every valid date with a year in `s`, as byte ranges of `s`.
 pub(crate) fn dates_in(s: &str) -> Vec<(Range<usize>, Date)> {
-    if !has_year(s) {
+    if !may_have_date(s) {
         return Vec::new();
     }
     let cal = &*CALENDAR;
     let mut found = Vec::new();
     for caps in cal.dates.captures_iter(s) {
         let m = caps.get(0).expect("group 0 always matches");
-        if s[m.end()..].starts_with(|c: char| c.is_ascii_digit()) {
+        // The pattern has no word boundaries (Unicode ones would slow the
+        // search down on non-ASCII text): check the ends here.
+        let glued_before = s[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        if glued_before || s[m.end()..].starts_with(|c: char| c.is_ascii_digit()) {
             continue;
         }
         if let Some(date) = to_date(cal, &caps) {
@@ -263,10 +303,10 @@ pub(crate) fn starts_date(s: &str) -> bool {
     if first.is_ascii_digit() {
         return true;
     }
-    if !first.is_alphabetic() {
+    if !is_letter(first) {
         return false;
     }
-    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    let end = s.find(|c: char| !is_letter(c)).unwrap_or(s.len());
     let (word, rest) = s.split_at(end);
     let cal = &*CALENDAR;
     let next_is_day = |after: &str| {
@@ -290,9 +330,7 @@ pub(crate) fn starts_date(s: &str) -> bool {
         }
         if cal.weekdays.contains(w) {
             let after = rest.trim_start_matches(['.', ',']).trim_start();
-            let next_end = after
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(after.len());
+            let next_end = after.find(|c: char| !is_letter(c)).unwrap_or(after.len());
             return next_is_day(rest)
                 || (next_end > 0
                     && after.len() < rest.len()
@@ -375,7 +413,7 @@ fn is_date_filler(token: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{dates_in, find, label, read_line, starts_date};
+    use super::{dates_in, find, label, may_have_date, read_line, starts_date};
     use crate::DateKind;
     use jiff::civil::{date, Date};
 
@@ -511,6 +549,13 @@ mod tests {
         assert!(read_line("Updated Tue 4 June 2024 07:41 CET", 0).is_some());
         assert!(read_line("Posted on March 15, 2024 at 9:00 am", 0).is_some());
         assert!(read_line("Last updated: 2 April 2024 - 14:20 BST", 0).is_some());
+        assert!(read_line("Fri 15 Mar 2024 10.03 GMT", 0).is_some());
+        let modified = read_line("Last modified on Fri 15 Mar 2024 12.00 GMT", 0).unwrap();
+        assert_eq!(modified.dates[0].kind, Some(DateKind::Updated));
+        assert!(read_line("Mar 15, 2024 • 7:41 AM", 0).is_some());
+        assert!(read_line("15.03.2024 | 10:03", 0).is_some());
+        assert!(read_line("Updated: 15:20 CET | 15.03.2024", 0).is_some());
+        assert!(read_line("Stand: 15.03.2024 10:03 Uhr", 0).is_some());
         assert!(read_line(
             "On March 3, 2022 the war began in earnest across the east.",
             0
@@ -518,6 +563,19 @@ mod tests {
         .is_none());
         assert!(read_line("Troops crossed the border on 24.02.2022.", 0).is_none());
         assert!(read_line("No date here", 0).is_none());
+    }
+
+    #[test]
+    fn only_lines_that_may_hold_a_date_are_searched() {
+        assert!(!may_have_date("T1 became the Worlds 2023 champions"));
+        assert!(!may_have_date("Revenue rose to 1,234 mln in 12345 units"));
+        assert!(may_have_date("On 15 March 2024"));
+        assert!(may_have_date("15. März 2024"));
+        assert!(may_have_date("15 февраля 2024"));
+        assert!(may_have_date("2024-03-15T07:41"));
+        assert!(may_have_date("15/03/2024"));
+        assert!(may_have_date("2024年3月15日"));
+        assert!(may_have_date("March 15th, 2024"));
     }
 
     #[test]

@@ -2,31 +2,34 @@
 //! and tag lines (`data/furniture.txt`), reading-time lines ("4 min read"),
 //! breadcrumbs ("Home › World › Europe") and copyright notices.
 
-use crate::lexicon::{entries, with_folded, FURNITURE};
+use crate::lexicon::{entries, with_folded, Map, Set, FURNITURE};
 use crate::scan::{floor_boundary, words};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Lines longer than this are never furniture.
 const MAX_FURNITURE: usize = 400;
 /// Lines matched by a prefix entry may be this long.
 const MAX_PREFIXED: usize = 200;
+/// Menus and breadcrumbs are at most this long.
+const MAX_MENU: usize = 160;
+/// Bytes of a long line compared with the prefix entries (longer than any).
+const OPENING: usize = 48;
 /// Words of one part of a breadcrumb.
 const MAX_CRUMB_WORDS: usize = 4;
 
 struct Phrases {
-    exact: HashSet<&'static str>,
+    exact: Set<&'static str>,
     /// Length of the longest exact entry.
     longest_exact: usize,
     /// Prefix entries without their `*`, by first character, longest first.
-    prefixes: HashMap<char, Vec<&'static str>>,
+    prefixes: Map<char, Vec<&'static str>>,
     reading_time: Regex,
 }
 
 static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
-    let mut exact = HashSet::new();
-    let mut prefixes: HashMap<char, Vec<&str>> = HashMap::new();
+    let mut exact = Set::default();
+    let mut prefixes: Map<char, Vec<&str>> = Map::default();
     for entry in entries(FURNITURE) {
         match entry.strip_suffix('*') {
             Some(prefix) => {
@@ -68,20 +71,23 @@ pub(crate) fn is_furniture(s: &str) -> bool {
     if core.is_empty() {
         return !s.trim().is_empty() && !s.chars().any(char::is_alphanumeric);
     }
-    // Only cookie notices are long: their opening words are enough.
+    // Only cookie notices are long. A line longer than every exact entry
+    // can only match a prefix entry: its opening words are enough.
     let long = s.len() > MAX_PREFIXED;
-    let opening = if long {
-        &core[..floor_boundary(core, 48)]
+    let opening = if core.len() > PHRASES.longest_exact.max(OPENING) {
+        &core[..floor_boundary(core, OPENING)]
     } else {
         core
     };
-    with_folded(opening, |folded| furniture_words(core, folded, long))
+    let whole = opening.len() == core.len();
+    with_folded(opening, |folded| furniture_words(core, folded, long, whole))
 }
 
-/// The checks of [`is_furniture`] on a line's core and its folded opening.
-fn furniture_words(core: &str, folded: &str, long: bool) -> bool {
+/// The checks of [`is_furniture`] on a line's core and its folded opening
+/// (`whole` when the opening is all of the core).
+fn furniture_words(core: &str, folded: &str, long: bool, whole: bool) -> bool {
     let p = &*PHRASES;
-    if !long && folded.len() <= p.longest_exact && p.exact.contains(folded) {
+    if whole && !long && p.exact.contains(folded) {
         return true;
     }
     let reading_time = core.starts_with(|c: char| c.is_ascii_digit())
@@ -103,8 +109,20 @@ fn furniture_words(core: &str, folded: &str, long: bool) -> bool {
         })
     });
     prefixed
-        || (!long && core.contains(['|', '•', '·']) && menu(core))
-        || (!long && core.contains(['›', '»', '>']) && breadcrumb(core))
+        || (core.len() <= MAX_MENU && has_any(core, &['|', '•', '·']) && menu(core))
+        || (core.len() <= MAX_MENU && has_any(core, &['›', '»', '>']) && breadcrumb(core))
+}
+
+/// True when `s` holds one of `chars` (found by their first byte, faster
+/// than a `char` pattern).
+fn has_any(s: &str, chars: &[char]) -> bool {
+    let mut firsts = [0u8; 3];
+    for (slot, c) in firsts.iter_mut().zip(chars) {
+        let mut buf = [0u8; 4];
+        *slot = c.encode_utf8(&mut buf).as_bytes()[0];
+    }
+    memchr::memchr3(firsts[0], firsts[1], firsts[2], s.as_bytes()).is_some()
+        && chars.iter().any(|&c| s.contains(c))
 }
 
 /// "Share | Tweet | Email": several furniture entries between separators.

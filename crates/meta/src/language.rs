@@ -15,10 +15,8 @@
 //!
 //! Anything else goes to whatlang, on at most [`WHATLANG_SAMPLE`] bytes.
 
-use crate::lexicon::{entries, FUNCTION_WORDS};
-use crate::scan::floor_boundary;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::lexicon::{entries, Map, FUNCTION_WORDS};
+use crate::scan::{floor_boundary, is_letter};
 use std::sync::LazyLock;
 use whatlang::Lang;
 
@@ -26,18 +24,25 @@ use whatlang::Lang;
 const MIN_LETTERS: usize = 8;
 /// Bytes of text looked at.
 const SAMPLE: usize = 4096;
+/// Bytes of text the census of scripts looks at.
+const CENSUS: usize = 1024;
 /// Bytes of text whatlang looks at.
 pub(crate) const WHATLANG_SAMPLE: usize = 1024;
-/// Function words a language needs, and how far ahead of the next language
-/// it must be, to be taken without asking whatlang.
-const MIN_HITS: u32 = 5;
+/// The score a language needs, and how far ahead of the next language it
+/// must be, to be taken without asking whatlang.
+const MIN_SCORE: u32 = 6;
 const LEAD: u32 = 2;
-/// Function words the leading language needs for the others to be ruled out
-/// when the quick reading is not sure.
-const MIN_RUNNING_HITS: u32 = 3;
-/// Hits and lead after which counting stops early.
-const DECISIVE_HITS: u32 = 12;
-const DECISIVE_LEAD: u32 = 3;
+/// Score after which counting stops early.
+const DECISIVE_SCORE: u32 = 16;
+/// Score the leading language needs for the others to be ruled out when the
+/// quick reading is not sure.
+const MIN_RUNNING_SCORE: u32 = 4;
+/// Words only the leading language uses, and how far ahead in them it must
+/// be, when it leads the others by less than [`LEAD`].
+const MIN_UNIQUE: u32 = 4;
+const UNIQUE_LEAD: u32 = 3;
+/// Percentage of words that must be function words of the table.
+const MIN_DENSITY: u32 = 15;
 
 /// The ISO 639-1 code of the language `text` is written in, or `None` when
 /// the text has (almost) no letters. The best guess is returned even when it
@@ -50,7 +55,7 @@ const DECISIVE_LEAD: u32 = 3;
 /// ```
 pub fn language_of(text: &str) -> Option<&'static str> {
     let text = &text[..floor_boundary(text, SAMPLE)];
-    let census = Census::of(text);
+    let census = Census::of(&text[..floor_boundary(text, CENSUS)]);
     if census.letters < MIN_LETTERS {
         return None;
     }
@@ -135,11 +140,12 @@ impl Census {
                 }
                 continue;
             }
-            if !ch.is_alphabetic() {
+            let sc = script(ch);
+            if !is_letter(ch) {
                 continue;
             }
             c.letters += 1;
-            c.scripts[script(ch) as usize] += 1;
+            c.scripts[sc as usize] += 1;
             match ch {
                 'ы' | 'э' | 'ё' | 'Ы' | 'Э' | 'Ё' => c.russian += 1,
                 'ї' | 'є' | 'ґ' | 'Ї' | 'Є' | 'Ґ' => c.ukrainian += 1,
@@ -250,38 +256,15 @@ impl Census {
     }
 }
 
-/// FNV-1a, for the short keys of the function word table.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 struct FunctionWords {
     codes: Vec<&'static str>,
     /// Word → bit set of the languages using it.
-    words: HashMap<&'static str, u64, BuildHasherDefault<Fnv>>,
+    words: Map<&'static str, u64>,
 }
 
 static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
     let mut codes = Vec::new();
-    let mut words: HashMap<&str, u64, BuildHasherDefault<Fnv>> = HashMap::default();
+    let mut words: Map<&str, u64> = Map::default();
     for line in entries(FUNCTION_WORDS) {
         let (code, list) = line
             .split_once(':')
@@ -299,10 +282,16 @@ static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
 /// The Latin-script language whose function words `text` clearly uses most.
 fn by_function_words(text: &str) -> Guess {
     let table = &*FUNCTION;
-    let mut hits = [0u32; 64];
+    let n = table.codes.len();
+    // Every function word scores one for each language using it; words
+    // only one language uses are also counted apart, to tell close
+    // languages (Spanish, Catalan, Portuguese) apart.
+    let mut scores = [0u32; 64];
+    let mut unique = [0u32; 64];
+    let mut hits = 0u32;
     let mut lower = String::new();
-    let mut seen = 0;
-    for word in text.split(|c: char| !c.is_alphabetic()) {
+    let mut words = 0u32;
+    for word in text.split(|c: char| !is_letter(c)) {
         if word.is_empty() || word.len() > 16 {
             continue;
         }
@@ -318,29 +307,34 @@ fn by_function_words(text: &str) -> Guess {
         } else {
             lower.extend(word.chars().flat_map(char::to_lowercase));
         }
+        words += 1;
         if let Some(&langs) = table.words.get(lower.as_str()) {
+            hits += 1;
+            if langs.count_ones() == 1 {
+                unique[langs.trailing_zeros() as usize] += 1;
+            }
             let mut bits = langs;
             while bits != 0 {
-                hits[bits.trailing_zeros() as usize] += 1;
+                scores[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
             }
         }
-        seen += 1;
-        if seen % 32 == 0 {
-            let (best, first, second) = leaders(&hits[..table.codes.len()]);
-            if first >= DECISIVE_HITS && first >= DECISIVE_LEAD * second {
-                return Guess::Sure(table.codes[best]);
+        if words & 31 == 0 && dense(hits, words) {
+            if let Some(code) = decide(&scores[..n], &unique[..n], DECISIVE_SCORE) {
+                return Guess::Sure(code);
             }
         }
     }
-    let (best, first, second) = leaders(&hits[..table.codes.len()]);
-    if first >= MIN_HITS && first >= LEAD * second {
-        return Guess::Sure(table.codes[best]);
+    if dense(hits, words) {
+        if let Some(code) = decide(&scores[..n], &unique[..n], MIN_SCORE) {
+            return Guess::Sure(code);
+        }
     }
     // The languages still in the running, for whatlang to choose from
     // (all of them when the function words say too little).
-    let running: Vec<Lang> = (0..table.codes.len())
-        .filter(|&i| first >= MIN_RUNNING_HITS && hits[i] * LEAD >= first)
+    let (_, first, _) = leaders(&scores[..n]);
+    let running: Vec<Lang> = (0..n)
+        .filter(|&i| first >= MIN_RUNNING_SCORE && dense(hits, words) && scores[i] * LEAD >= first)
         .filter_map(|i| {
             Lang::all()
                 .iter()
@@ -349,6 +343,29 @@ fn by_function_words(text: &str) -> Guess {
         })
         .collect();
     Guess::Among(running)
+}
+
+/// The language clearly ahead: in all function words, or in the words only
+/// it uses while also leading in all of them.
+fn decide(scores: &[u32], unique: &[u32], min: u32) -> Option<&'static str> {
+    let (best, first, second) = leaders(scores);
+    if first < min {
+        return None;
+    }
+    if first >= LEAD * second {
+        return Some(FUNCTION.codes[best]);
+    }
+    let (best_unique, first_unique, second_unique) = leaders(unique);
+    (best_unique == best
+        && first_unique >= MIN_UNIQUE
+        && first_unique >= UNIQUE_LEAD * second_unique)
+        .then(|| FUNCTION.codes[best])
+}
+
+/// True when function words make up enough of the words for the counts to
+/// mean something (a language not in the table shares a few by chance).
+fn dense(hits: u32, words: u32) -> bool {
+    hits * 100 >= words * MIN_DENSITY
 }
 
 /// What the function words say.
@@ -512,6 +529,58 @@ mod tests {
         );
         let english = cases[0];
         assert_eq!(Census::of(english).guess(english), Some("en"));
+    }
+
+    #[test]
+    fn quick_reading_of_latin_script_languages_agrees_with_whatlang() {
+        let texts = [
+            "The mayor said the bridge would stay closed for several weeks after the flood. \
+             Engineers are checking the pillars and the road, and the army has built a temporary crossing.",
+            "Der Bürgermeister sagte, die Brücke bleibe nach dem Hochwasser für mehrere Wochen gesperrt. \
+             Ingenieure prüfen die Pfeiler und die Straße, und die Armee hat einen Übergang gebaut.",
+            "Le maire a déclaré que le pont resterait fermé pendant plusieurs semaines après la crue. \
+             Les ingénieurs vérifient les piliers et la route, et l'armée a construit un passage provisoire.",
+            "El alcalde dijo que el puente permanecerá cerrado durante varias semanas tras la crecida. \
+             Los ingenieros revisan los pilares y la carretera, y el ejército construyó un paso provisional.",
+            "Il sindaco ha detto che il ponte resterà chiuso per diverse settimane dopo la piena. \
+             Gli ingegneri controllano i piloni e la strada, e l'esercito ha costruito un passaggio provvisorio.",
+            "O prefeito disse que a ponte ficará fechada por várias semanas depois da enchente. \
+             Os engenheiros verificam os pilares e a estrada, e o exército construiu uma passagem provisória.",
+            "De burgemeester zei dat de brug na het hoogwater enkele weken dicht blijft. \
+             Ingenieurs controleren de pijlers en de weg, en het leger heeft een tijdelijke oversteek gebouwd.",
+            "Burmistrz powiedział, że most będzie zamknięty przez kilka tygodni po powodzi. \
+             Inżynierowie sprawdzają filary i drogę, a wojsko zbudowało tymczasową przeprawę.",
+            "Starosta řekl, že most zůstane po povodni několik týdnů uzavřen. \
+             Inženýři kontrolují pilíře a silnici a armáda postavila dočasný přechod.",
+            "Borgmästaren sa att bron kommer att vara stängd i flera veckor efter översvämningen. \
+             Ingenjörer kontrollerar pelarna och vägen, och armén har byggt en tillfällig övergång.",
+            "Pormestari sanoi, että silta on suljettuna useita viikkoja tulvan jälkeen. \
+             Insinöörit tarkastavat pilarit ja tien, ja armeija on rakentanut väliaikaisen ylityspaikan.",
+            "A polgármester szerint a híd az árvíz után több hétig zárva marad. \
+             A mérnökök ellenőrzik a pilléreket és az utat, a hadsereg pedig ideiglenes átkelőt épített.",
+            "Primarul a spus că podul va rămâne închis câteva săptămâni după inundație. \
+             Inginerii verifică pilonii și drumul, iar armata a construit o trecere provizorie.",
+            "Belediye başkanı, selin ardından köprünün birkaç hafta kapalı kalacağını söyledi. \
+             Mühendisler ayakları ve yolu kontrol ediyor ve ordu geçici bir geçit inşa etti.",
+            "L'alcalde va dir que el pont romandrà tancat durant diverses setmanes després de la riuada. \
+             Els enginyers revisen els pilars i la carretera, i l'exèrcit ha construït un pas provisional.",
+            "Wali kota mengatakan jembatan itu akan ditutup selama beberapa minggu setelah banjir. \
+             Para insinyur memeriksa tiang dan jalan, dan tentara telah membangun penyeberangan sementara.",
+            "Gradonačelnik je rekao da će most ostati zatvoren nekoliko tjedana nakon poplave. \
+             Inženjeri provjeravaju stupove i cestu, a vojska je izgradila privremeni prijelaz.",
+            "Mērs sacīja, ka tilts pēc plūdiem būs slēgts vairākas nedēļas. \
+             Inženieri pārbauda balstus un ceļu, un armija ir uzbūvējusi pagaidu pāreju.",
+            "Linnapea ütles, et sild jääb pärast üleujutust mitmeks nädalaks suletuks. \
+             Insenerid kontrollivad sambaid ja teed ning sõjavägi on ehitanud ajutise ülekäigu.",
+        ];
+        for text in texts {
+            let quick = Census::of(text).guess(text);
+            let slow = whatlang::detect_lang(text).map(iso_639_1);
+            if quick.is_some() {
+                assert_eq!(quick, slow, "{text}");
+            }
+            assert_eq!(language_of(text), slow, "{text}");
+        }
     }
 
     #[test]

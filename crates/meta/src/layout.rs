@@ -14,7 +14,7 @@ use crate::credit;
 use crate::date::{self, DateLine, Found};
 use crate::furniture::is_furniture;
 use crate::outlet;
-use crate::scan::{ends_sentence, final_char, words, Lines};
+use crate::scan::{ends_sentence, final_char, is_letter, word_count, Lines};
 use crate::{BlockRole, DateKind};
 use sitrep_text::segment::Layout;
 use sitrep_text::{Segmentation, Span};
@@ -30,6 +30,8 @@ const LONG_HEADER_BYTES: usize = 3000;
 const FOOTER_LINES: usize = 5;
 /// Bytes at the end of the text the footer lies in.
 const FOOTER_BYTES: usize = 800;
+/// Footer lines longer than this are article text.
+const MAX_FOOTER_LINE: usize = 200;
 /// Closing lines searched for an agency note.
 const NOTE_LINES: usize = 3;
 /// Lines and blocks longer than this are article text without a look.
@@ -38,13 +40,15 @@ const MAX_CLASSIFIED: usize = 600;
 const MAX_OUTLET_LINE: usize = 60;
 /// Longer lines are paragraphs: no byline, date, note or masthead.
 const MAX_SHORT_LINE: usize = 250;
+/// Lines longer than this ending like a sentence are sentences, not
+/// bylines, dates, notes or mastheads.
+const MIN_SENTENCE: usize = 100;
 /// Display lines (titles, headings) are at most this long.
 const MAX_DISPLAY_BYTES: usize = 200;
 const MAX_DISPLAY_WORDS: usize = 25;
 /// A line ending in "?" or "!" with more words than this is a sentence.
 const MAX_QUESTION_WORDS: usize = 20;
-/// A line longer than these is prose whatever its ending.
-const MAX_SHORT_BYTES: usize = 250;
+/// A line with more words than this is prose whatever its ending.
 const MAX_SHORT_WORDS: usize = 35;
 /// A title in capitals this short, followed by another title line, is a
 /// kicker ("UKRAINE WAR").
@@ -77,6 +81,8 @@ pub(crate) enum Origin {
 pub(crate) struct Display {
     words: usize,
     capitals: bool,
+    /// Ends in "!": a sentence when it is not the title.
+    exclaims: bool,
 }
 
 /// What a line is.
@@ -130,11 +136,16 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
     if s.len() > MAX_CLASSIFIED {
         return Reading::role(BlockRole::Body);
     }
-    if s.len() > MAX_SHORT_LINE {
-        // A paragraph: only a cookie notice or a caption's credit may make
-        // it anything but article text.
+    let sentence = s.len() > MIN_SENTENCE && ends_sentence(s);
+    if s.len() > MAX_SHORT_LINE || sentence {
+        // A paragraph or a sentence: only a cookie notice, a link line
+        // ("Read more: …") or a caption's credit may make it anything but
+        // article text.
         if is_furniture(s) {
             return Reading::role(BlockRole::Furniture);
+        }
+        if !credit::has_hint(s) {
+            return shape(s);
         }
         return credits_or_shape(s, base);
     }
@@ -197,21 +208,23 @@ fn credits_or_shape(s: &str, base: usize) -> Reading {
 /// A line's shape, when it has no role of its own: prose, a display line
 /// (title or heading) or a single word.
 fn shape(s: &str) -> Reading {
-    let n = words(s).count();
     // A sentence followed by a bracketed note ("… by morning. (with agencies)").
     let unbracketed = match s.trim_end().strip_suffix(')').and_then(|t| t.rfind('(')) {
         Some(open) if open > 0 => &s[..open],
         _ => s,
     };
-    let question = matches!(final_char(unbracketed), Some('?' | '!'));
-    let prose = s.len() > MAX_SHORT_BYTES
-        || n > MAX_SHORT_WORDS
-        || (ends_sentence(unbracketed) && !(question && n <= MAX_QUESTION_WORDS));
+    let last = final_char(unbracketed);
+    let question = matches!(last, Some('?' | '!'));
+    if s.len() > MAX_SHORT_LINE || matches!(last, Some('.' | '\u{2026}')) {
+        return Reading::role(BlockRole::Body);
+    }
+    let n = word_count(s);
+    let prose = n > MAX_SHORT_WORDS || (question && n > MAX_QUESTION_WORDS);
     if prose {
         return Reading::role(BlockRole::Body);
     }
     if n == 1 {
-        let word_like = s.chars().next().is_some_and(char::is_alphabetic);
+        let word_like = s.chars().next().is_some_and(is_letter);
         return if word_like {
             Reading::new(Kind::Word)
         } else {
@@ -242,7 +255,10 @@ fn display(s: &str, n: usize) -> Option<Display> {
         return None;
     }
     let last = s.split_whitespace().next_back()?;
-    if TRAILING_FUNCTION_WORDS.contains(&last.to_lowercase().as_str()) {
+    if TRAILING_FUNCTION_WORDS
+        .iter()
+        .any(|w| last.eq_ignore_ascii_case(w))
+    {
         return None;
     }
     let first = s
@@ -251,17 +267,30 @@ fn display(s: &str, n: usize) -> Option<Display> {
         .next()?;
     if !(first.is_uppercase()
         || first.is_ascii_digit()
-        || (first.is_alphabetic() && !first.is_lowercase()))
+        || (is_letter(first) && !first.is_lowercase()))
     {
         return None;
     }
     if [" said ", " says ", " told "].iter().any(|w| s.contains(w)) {
         return None;
     }
-    let letters = s.chars().filter(|c| c.is_alphabetic());
-    let capitals = s.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && letters.clone().all(char::is_uppercase);
-    Some(Display { words: n, capitals })
+    let mut letters = s.chars().filter(|&c| is_letter(c)).peekable();
+    let capitals = letters.peek().is_some() && letters.all(char::is_uppercase);
+    Some(Display {
+        words: n,
+        capitals,
+        exclaims: final_char(s) == Some('!'),
+    })
+}
+
+/// The role of a display line that is not the title: a heading, unless it
+/// exclaims ("T1 are the champions!").
+fn display_role(d: Display) -> BlockRole {
+    if d.exclaims {
+        BlockRole::Body
+    } else {
+        BlockRole::Heading
+    }
 }
 
 /// What the header, footer and block roles found, before it becomes
@@ -336,10 +365,11 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
                 displays.push((header.lines.len(), d));
                 BlockRole::Heading
             }
-            Kind::Display(_) => BlockRole::Heading,
+            Kind::Display(d) => display_role(d),
             Kind::Word if !body_seen => BlockRole::Furniture,
             Kind::Word => BlockRole::Body,
-            Kind::Outlet(span) if !body_seen => {
+            // A masthead above the text, but a sign-off when it ends it.
+            Kind::Outlet(span) if !body_seen && !text[line.end..].trim().is_empty() => {
                 facts.offer_outlet(rank::MASTHEAD, span);
                 BlockRole::Furniture
             }
@@ -362,41 +392,69 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
         header.lines[i].1 = BlockRole::Title;
         header.title = Some(header.lines[i].0);
     }
+    for &(i, d) in &displays {
+        if header.lines[i].1 == BlockRole::Heading {
+            header.lines[i].1 = display_role(d);
+        }
+    }
     header
 }
 
 /// Reads the footer (the last lines after the header) and the closing agency
 /// note, adding what they give to `facts`.
 pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
-    let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES)).max(header_end);
-    let lines: Vec<Span> = Lines::new(text, from).collect();
-    for &line in lines.iter().rev().take(FOOTER_LINES).rev() {
-        let reading = classify(text, line);
-        if let Some(d) = &reading.date_line {
-            if d.labelled || d.other_words == 0 {
-                facts
-                    .dates
-                    .extend(d.dates.iter().map(|f| (Origin::Footer, *f)));
-            }
-        }
-        if let Some(b) = &reading.byline {
-            if facts.closing_byline.is_none() {
-                facts.closing_byline = b.names;
-            }
-        }
-        if let Some((rank, span)) = reading.outlet {
-            if rank != rank::MASTHEAD {
-                facts.offer_outlet(rank, span);
-            }
-        }
-        facts.take_credits(&reading);
-    }
     let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES));
-    let lines: Vec<Span> = Lines::new(text, from).collect();
-    for &line in lines.iter().rev().take(NOTE_LINES).rev() {
-        if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
-            facts.notes.push(note);
+    let mut last = [Span::default(); FOOTER_LINES];
+    let mut count = 0;
+    for line in Lines::new(text, from) {
+        last[count % FOOTER_LINES] = line;
+        count += 1;
+    }
+    let lines = (count.saturating_sub(FOOTER_LINES)..count).map(|i| last[i % FOOTER_LINES]);
+    for (i, line) in lines.enumerate() {
+        if line.start >= header_end && line.len() <= MAX_FOOTER_LINE {
+            footer_line(text, line, facts);
         }
+        if i + NOTE_LINES >= count.min(FOOTER_LINES) {
+            if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
+                facts.notes.push(note);
+            }
+        }
+    }
+}
+
+/// What a footer line gives: a closing byline ("Reporting by …"), a
+/// labelled or date-only line, a source line, a copyright notice, credits.
+fn footer_line(text: &str, line: Span, facts: &mut Facts) {
+    let s = line.slice(text);
+    let base = line.start;
+    if let Some(b) = byline::read(s, base) {
+        if facts.closing_byline.is_none() {
+            facts.closing_byline = b.names;
+        }
+        if let Some(outlet) = b.outlet {
+            facts.offer_outlet(rank::BYLINE, outlet);
+        }
+        return;
+    }
+    if let Some(d) = date::read_line(s, base) {
+        if d.labelled || d.other_words == 0 {
+            facts
+                .dates
+                .extend(d.dates.iter().map(|f| (Origin::Footer, *f)));
+        }
+        return;
+    }
+    if let Some(named) = credit::copyright_notice(s, base) {
+        if let Some(outlet) = named {
+            facts.offer_outlet(rank::COPYRIGHT, outlet);
+        }
+        return;
+    }
+    let c = credit::read_line(s, base);
+    facts.credits.extend_from_slice(&c.credits);
+    if let Some(source) = c.source {
+        facts.offer_outlet(rank::SOURCE, source);
     }
 }
 
@@ -455,7 +513,7 @@ pub(crate) fn block_roles(
                 facts.take_credits(&reading);
                 match reading.kind {
                     Kind::Role(role) => role,
-                    Kind::Display(_) => BlockRole::Heading,
+                    Kind::Display(d) => display_role(d),
                     Kind::Word => BlockRole::Body,
                     Kind::Outlet(_) => BlockRole::AgencyNote,
                 }
@@ -605,6 +663,21 @@ mod tests {
         assert_eq!(lines[0].1, BlockRole::Furniture);
         let (title, _, _) = header("BAHIA COCOA REVIEW\n\nShowers continued throughout the week.");
         assert_eq!(title, Some("BAHIA COCOA REVIEW"));
+    }
+
+    #[test]
+    fn exclamations_after_the_title_are_text() {
+        let (title, lines, _) =
+            header("Champions crowned after five games!\n\nThe home side are champions!\n\nMore.");
+        assert_eq!(title, Some("Champions crowned after five games!"));
+        assert_eq!(lines[1].1, BlockRole::Body);
+    }
+
+    #[test]
+    fn an_outlet_ending_the_text_is_a_sign_off() {
+        let (_, lines, facts) = header("QUARTERLY DIVIDEND SET\n\nPay 31 May\n\nReuter\n");
+        assert_eq!(lines[2], ("Reuter", BlockRole::AgencyNote));
+        assert_eq!(facts.outlet, None);
     }
 
     #[test]

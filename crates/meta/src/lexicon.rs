@@ -8,6 +8,8 @@
 //! uses once, in a `LazyLock`.
 
 use std::char::ToLowercase;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Known news outlets and agencies.
 pub(crate) const OUTLETS: &str = include_str!("../data/outlets.txt");
@@ -40,6 +42,34 @@ pub(crate) const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt
 /// Words standing for "agencies" in a closing bracket.
 pub(crate) const AGENCY_WORDS: &str = include_str!("../data/agency_words.txt");
 
+/// FNV-1a: a fast hash for the short keys of the word lists.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A set of words hashed with [`Fnv`].
+pub(crate) type Set<T> = HashSet<T, BuildHasherDefault<Fnv>>;
+/// A map from words hashed with [`Fnv`].
+pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The entries of a list file.
 pub(crate) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
@@ -63,18 +93,51 @@ pub(crate) fn fold(s: &str) -> String {
     s.chars().flat_map(fold_char).collect()
 }
 
-/// Calls `f` with `word` [`fold`]ed, without allocating for short ASCII
-/// words.
-pub(crate) fn with_folded<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+/// Calls `f` with `s` [`fold`]ed, without allocating when the folded text
+/// fits a small buffer.
+pub(crate) fn with_folded<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 256];
-    if word.len() <= buf.len() && word.is_ascii() && !word.contains('`') {
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        f(std::str::from_utf8(buf).expect("ASCII is UTF-8"))
-    } else {
-        f(&fold(word))
+    if s.len() > buf.len() {
+        return f(&fold(s));
     }
+    let mut len = 0;
+    for c in s.chars() {
+        if c.is_ascii() {
+            buf[len] = if c == '`' {
+                b'\''
+            } else {
+                c.to_ascii_lowercase() as u8
+            };
+            len += 1;
+            continue;
+        }
+        for folded in fold_char(c) {
+            if len + folded.len_utf8() > buf.len() {
+                return f(&fold(s));
+            }
+            len += folded.encode_utf8(&mut buf[len..]).len();
+        }
+    }
+    f(std::str::from_utf8(&buf[..len]).expect("folded text is UTF-8"))
+}
+
+/// The spellings of lower-case `words` a case-sensitive matcher should
+/// know: each word as written, with its first letter in capitals, and all
+/// in capitals ("photo", "Photo", "PHOTO"; "(archive", "(Archive",
+/// "(ARCHIVE").
+pub(crate) fn case_variants<'a>(words: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in words {
+        out.push(word.to_string());
+        if let Some((i, first)) = word.char_indices().find(|(_, c)| c.is_alphabetic()) {
+            let rest = &word[i + first.len_utf8()..];
+            out.push(format!("{}{}{}", &word[..i], first.to_uppercase(), rest));
+        }
+        out.push(word.to_uppercase());
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// A regex alternation of `words`, longest first so that a longer entry wins
@@ -92,7 +155,9 @@ pub(crate) fn alternation<'a>(words: impl IntoIterator<Item = &'a str>) -> Strin
 
 #[cfg(test)]
 mod tests {
-    use super::{alternation, entries, fold, with_folded, FURNITURE, MONTHS, OUTLETS};
+    use super::{
+        alternation, case_variants, entries, fold, with_folded, FURNITURE, MONTHS, OUTLETS,
+    };
 
     #[test]
     fn entries_skip_comments_and_blank_lines() {
@@ -116,9 +181,26 @@ mod tests {
 
     #[test]
     fn folding_without_allocation_agrees() {
-        for word in ["Jane", "MARCH", "Élodie", "O’Brien", "a-b"] {
+        for word in [
+            "Jane",
+            "MARCH",
+            "Élodie",
+            "O’Brien",
+            "a-b",
+            "İSTANBUL",
+            "",
+            "ß`",
+        ] {
             assert_eq!(with_folded(word, str::to_string), fold(word));
         }
+    }
+
+    #[test]
+    fn ascii_lowering_and_variants() {
+        assert_eq!(
+            case_variants(["фото", "(photo"]),
+            ["(PHOTO", "(Photo", "(photo", "ФОТО", "Фото", "фото"]
+        );
     }
 
     #[test]

@@ -6,14 +6,16 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Matches the names as written or in capitals, at word boundaries.
+/// Matches the names as written or in capitals, at (ASCII) word boundaries.
 fn matcher(names: &[&str]) -> Regex {
     let capitals: Vec<String> = names.iter().map(|n| n.to_uppercase()).collect();
     let all = names
         .iter()
         .copied()
         .chain(capitals.iter().map(String::as_str));
-    let pattern = format!(r"\b(?:{})\b", alternation(all));
+    // ASCII word boundaries: Unicode ones would slow the search down on
+    // non-ASCII text.
+    let pattern = format!(r"(?-u:\b)(?:{})(?-u:\b)", alternation(all));
     Regex::new(&pattern).expect("outlet names make a valid pattern")
 }
 

@@ -90,7 +90,7 @@ fn continues(line: &str, next: &str) -> bool {
         && starts_lowercase(next)
         && line.len() >= MIN_WRAPPED
         && !matches!(final_char(line), Some('.' | '!' | '?' | ':' | '\u{2026}'))
-        && !crate::date::starts_date(next)
+        && !(next.bytes().any(|b| b.is_ascii_digit()) && crate::date::starts_date(next))
 }
 
 /// True when `s` starts with a lower-case letter.
@@ -132,6 +132,21 @@ pub(crate) fn words(s: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
 }
 
+/// The number of words of `s`, counted as runs of bytes between ASCII
+/// whitespace.
+pub(crate) fn word_count(s: &str) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = matches!(b, b' ' | b'\n' | b'\t' | b'\r');
+        if !space && !in_word {
+            n += 1;
+        }
+        in_word = !space;
+    }
+    n
+}
+
 /// The last character of `s` once closing quotes and brackets are dropped.
 pub(crate) fn final_char(s: &str) -> Option<char> {
     s.trim_end().trim_end_matches(CLOSERS).chars().last()
@@ -148,7 +163,38 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
 
 /// Counts letters in `s`, stopping once `enough` are found.
 pub(crate) fn count_letters(s: &str, enough: usize) -> usize {
-    s.chars().filter(|c| c.is_alphabetic()).take(enough).count()
+    s.chars().filter(|&c| is_letter(c)).take(enough).count()
+}
+
+/// `char::is_alphabetic`, answered from code point ranges for ASCII and the
+/// common scripts: the general lookup is slow for many scripts (Thai costs
+/// hundreds of instructions a letter).
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    match c {
+        '\u{d7}' | '\u{f7}' => false,
+        '\u{c0}'..='\u{24f}'
+        | '\u{386}'..='\u{3ff}'
+        | '\u{400}'..='\u{481}'
+        | '\u{48a}'..='\u{52f}'
+        | '\u{531}'..='\u{556}'
+        | '\u{561}'..='\u{587}'
+        | '\u{5d0}'..='\u{5ea}'
+        | '\u{620}'..='\u{64a}'
+        | '\u{671}'..='\u{6d3}'
+        | '\u{e01}'..='\u{e3a}'
+        | '\u{e40}'..='\u{e4e}'
+        | '\u{10a0}'..='\u{10ff}'
+        | '\u{1e00}'..='\u{1fbc}'
+        | '\u{3041}'..='\u{3096}'
+        | '\u{30a1}'..='\u{30fa}'
+        | '\u{3400}'..='\u{4dbf}'
+        | '\u{4e00}'..='\u{9fff}'
+        | '\u{ac00}'..='\u{d7a3}' => true,
+        _ => c.is_alphabetic(),
+    }
 }
 
 /// The largest character boundary of `s` not above `i`.
@@ -184,7 +230,7 @@ pub(crate) fn trim_span(text: &str, span: Span, chars: &[char]) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_sentence, starts_with_word_ci, strip_prefix_ci, trim_span, Lines};
+    use super::{ends_sentence, is_letter, starts_with_word_ci, strip_prefix_ci, trim_span, Lines};
     use sitrep_text::Span;
 
     fn lines(text: &str) -> Vec<&str> {
@@ -242,6 +288,16 @@ mod tests {
         assert!(ends_sentence("He left.”"));
         assert!(ends_sentence("Why?"));
         assert!(!ends_sentence("Militia wants to “free Russia”"));
+    }
+
+    #[test]
+    fn letters_agree_with_the_standard_library() {
+        for c in (0..0xffffu32).filter_map(char::from_u32) {
+            if is_letter(c) != c.is_alphabetic() {
+                // The ranges may count a few marks and signs as letters.
+                assert!(is_letter(c), "{c:?} U+{:04X} is a letter", c as u32);
+            }
+        }
     }
 
     #[test]
