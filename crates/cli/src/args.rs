@@ -24,6 +24,28 @@ pub enum Command {
     /// Run an external accuracy benchmark (tr-news, lgl, geowebnews,
     /// case2021, tempeval3, meantime, or all) over the data in ../shared.
     Benchmark(BenchmarkArgs),
+    /// List the gazetteer's candidates for a place name, best first.
+    Places(PlacesArgs),
+}
+
+/// Arguments of `sitrep places`.
+#[derive(Debug, Args)]
+pub struct PlacesArgs {
+    /// The name, in any spelling ("Grajvoron", "Грайворон", "Kursk region").
+    #[arg(required = true)]
+    pub name: Vec<String>,
+    /// Only places in this country (ISO 3166-1 alpha-2, e.g. RU).
+    #[arg(long)]
+    pub country: Option<String>,
+    /// Also use the places of this file (TSV; see the gazetteer docs).
+    #[arg(long)]
+    pub gazetteer: Option<PathBuf>,
+    /// How many candidates to show.
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// One JSON object per candidate.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `sitrep benchmark`.
@@ -90,5 +112,6 @@ fn long_version() -> &'static str {
         env!("CARGO_PKG_VERSION"),
         "\nreport schema: sitrep/1",
         "\nlicence: MIT OR Apache-2.0",
+        "\ngazetteer data: GeoNames (https://www.geonames.org), CC BY 4.0",
     )
 }

@@ -7,6 +7,7 @@ mod benchmark;
 mod eval;
 mod extract;
 mod input;
+mod places;
 
 use clap::Parser;
 
@@ -16,6 +17,7 @@ fn main() {
         args::Command::Extract(a) => extract::run(&a),
         args::Command::Eval(a) => eval::run(&a),
         args::Command::Benchmark(a) => benchmark::run(&a),
+        args::Command::Places(a) => places::run(&a),
     };
     match outcome {
         Ok(extract::Outcome::AllGood) => {}

@@ -343,3 +343,33 @@ fn eval_reports_bad_gold_files_and_empty_dirs() {
         ))
         .stdout(predicate::str::contains("overall, 1 articles"));
 }
+
+#[test]
+fn places_lists_candidates_best_first() {
+    let out = sitrep()
+        .args(["places", "Grajvoron"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let first = text.lines().nth(1).unwrap();
+    assert!(first.contains("Grayvoron, Belgorod Oblast, RU"), "{text}");
+    let out = sitrep()
+        .args(["places", "--json", "--country", "ru", "Тёткино"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let first: Value =
+        serde_json::from_str(String::from_utf8(out).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["admin1"], "Kursk Oblast");
+    sitrep()
+        .args(["places", "Xqzzyvv Plorb"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("0 candidates"));
+    sitrep().args(["places"]).assert().code(2);
+}
