@@ -100,6 +100,10 @@ pub struct ExtractArgs {
     /// Add the decoded text to each report as `article.text`.
     #[arg(long)]
     pub include_text: bool,
+    /// Worker threads [default: one per core]. Output order does not
+    /// depend on it.
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -1,12 +1,19 @@
 //! `sitrep extract`: one report per article, errors per file on stderr.
+//!
+//! Articles are read and extracted in parallel, a chunk at a time, and
+//! written in input order, so output is the same whatever `--jobs` is.
 
 use std::io::Write;
 
 use anyhow::Context;
-use sitrep_extract::{Options, Pipeline};
+use rayon::prelude::{IntoParallelIterator, ParallelIterator};
+use sitrep_extract::{Options, Pipeline, Report};
 
 use crate::args::{ExtractArgs, ReportFormat};
-use crate::input::{self, Source};
+use crate::input::{self, Listed, Source};
+
+/// Sources extracted together before their reports are written.
+const CHUNK: usize = 256;
 
 /// How a batch ended.
 #[derive(Debug, PartialEq, Eq)]
@@ -26,38 +33,45 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         ReportFormat::Jsonl
     });
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for listed in input::sources(&args.paths) {
-        let source = match listed {
-            Ok(source) => source,
-            Err((path, reason)) => {
-                failed = true;
-                eprintln!("sitrep: {path}: {reason}");
-                continue;
-            }
-        };
-        match extract_one(&pipeline, &source, args) {
-            Ok(report) => {
-                match format {
-                    ReportFormat::Json => serde_json::to_writer_pretty(&mut out, &report)?,
-                    ReportFormat::Jsonl => serde_json::to_writer(&mut out, &report)?,
+    let mut sources = input::sources(&args.paths).peekable();
+    while sources.peek().is_some() {
+        let chunk: Vec<Listed> = sources.by_ref().take(CHUNK).collect();
+        let results: Vec<Result<Report, (String, String)>> = pool.install(|| {
+            chunk
+                .into_par_iter()
+                .map(|listed| {
+                    let source = listed?;
+                    extract_one(&pipeline, &source, args)
+                        .map_err(|reason| (source.display(), reason))
+                })
+                .collect()
+        });
+        for result in results {
+            match result {
+                Ok(report) => {
+                    match format {
+                        ReportFormat::Json => serde_json::to_writer_pretty(&mut out, &report)?,
+                        ReportFormat::Jsonl => serde_json::to_writer(&mut out, &report)?,
+                    }
+                    out.write_all(b"\n").context("writing the report")?;
                 }
-                out.write_all(b"\n").context("writing the report")?;
-                if format == ReportFormat::Jsonl {
-                    // Keep downstream consumers fed on long batches.
+                Err((name, reason)) => {
+                    failed = true;
                     out.flush().context("writing the report")?;
+                    eprintln!("sitrep: {name}: {reason}");
                 }
-            }
-            Err(reason) => {
-                failed = true;
-                out.flush().context("writing the report")?;
-                eprintln!("sitrep: {}: {reason}", source.display());
             }
         }
+        // Keep downstream consumers fed on long batches.
+        out.flush().context("writing the report")?;
     }
-    out.flush().context("writing the report")?;
     Ok(if failed {
         Outcome::SomeFailed
     } else {
@@ -65,11 +79,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn extract_one(
-    pipeline: &Pipeline,
-    source: &Source,
-    args: &ExtractArgs,
-) -> Result<sitrep_extract::Report, String> {
+fn extract_one(pipeline: &Pipeline, source: &Source, args: &ExtractArgs) -> Result<Report, String> {
     let bytes = source.read()?;
     let options = Options {
         path: source.path().map(|p| p.display().to_string()),

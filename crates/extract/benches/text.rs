@@ -33,6 +33,36 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("corpus");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
+    let texts: Vec<&str> = articles
+        .iter()
+        .map(|a| std::str::from_utf8(a).expect("UTF-8"))
+        .collect();
+    group.bench_function("segment", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| sitrep_text::segment(t).sentences.len())
+                .sum::<usize>()
+        })
+    });
+    group.bench_function("normalize", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .map(|t| sitrep_text::normalize(t).as_str().len())
+                .sum::<usize>()
+        })
+    });
+    let segmented: Vec<_> = texts.iter().map(|t| sitrep_text::segment(t)).collect();
+    group.bench_function("metadata", |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .zip(&segmented)
+                .map(|(t, seg)| sitrep_meta::read(t, seg).block_roles.len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("document_parse", |b| {
         b.iter(|| {
             let mut sentences = 0;
