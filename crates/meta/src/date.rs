@@ -369,6 +369,22 @@ pub(crate) fn read_line(s: &str, base: usize) -> Option<DateLine> {
     })
 }
 
+/// True when `s` is a time or a relative time and nothing else: "07:42",
+/// "3:14 PM GMT+3", "3 hours ago", "6 min read".
+pub(crate) fn is_time_field(s: &str) -> bool {
+    if !s.bytes().any(|b| b.is_ascii_digit()) || s.len() > 40 {
+        return false;
+    }
+    if count_other_words(s) == 0 {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    let relative = ["ago", "read", "lesezeit", "de lecture"]
+        .iter()
+        .any(|w| lower.ends_with(w));
+    relative && crate::scan::word_count(s) <= 4
+}
+
 /// Words of a piece of a date line that are not times, time zones,
 /// weekdays, labels or connecting words.
 fn count_other_words(piece: &str) -> usize {

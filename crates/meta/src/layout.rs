@@ -12,6 +12,7 @@
 use crate::byline::{self, Byline};
 use crate::credit;
 use crate::date::{self, DateLine, Found};
+use crate::fields;
 use crate::furniture::is_furniture;
 use crate::outlet;
 use crate::scan::{ends_sentence, final_char, is_letter, word_count, Lines};
@@ -154,6 +155,22 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
         r.byline_dates = date::find(b.tail.slice(text), b.tail.start);
         r.outlet = b.outlet.map(|o| (rank::BYLINE, o));
         r.byline = Some(b);
+        return r;
+    }
+    if let Some(f) = fields::read(s, base) {
+        if let Some(b) = f.byline {
+            let mut r = Reading::role(BlockRole::Byline);
+            r.byline_dates = f.dates;
+            r.outlet = b.outlet.map(|o| (rank::BYLINE, o));
+            r.byline = Some(b);
+            return r;
+        }
+        let mut r = Reading::role(BlockRole::Date);
+        r.date_line = Some(DateLine {
+            dates: f.dates,
+            labelled: false,
+            other_words: 0,
+        });
         return r;
     }
     if let Some(d) = date::read_line(s, base) {

@@ -51,6 +51,7 @@
 mod byline;
 mod credit;
 mod date;
+mod fields;
 mod furniture;
 mod language;
 mod layout;
