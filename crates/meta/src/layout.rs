@@ -201,7 +201,54 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
             return Reading::role(BlockRole::AgencyNote);
         }
     }
+    if editorial_note(s) {
+        return Reading::role(BlockRole::Furniture);
+    }
     credits_or_shape(s, base)
+}
+
+/// Words an editorial note in brackets has at most.
+const MAX_NOTE_WORDS: usize = 12;
+
+/// A short line wholly in brackets that is not a sentence: an editor's note
+/// such as "[Machine translation from Polish]" or "(unofficial summary)".
+fn editorial_note(s: &str) -> bool {
+    let enclosed =
+        (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')'));
+    enclosed && word_count(s) <= MAX_NOTE_WORDS && !s[1..s.len() - 1].contains([']', ')', '.'])
+}
+
+/// Separators between the pieces of a masthead or section line.
+const LABEL_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " · ", " • ", ", ", " › ", " > ", " » "];
+/// Words each piece of a masthead or section line has at most.
+const MAX_LABEL_PIECE: usize = 4;
+
+/// True when a display line reads as a masthead, section name or
+/// breadcrumb rather than a headline: pieces of a few words joined by
+/// separators ("EVENING POST — Local news", "World › Europe", "Analysis |
+/// Balkan Review").
+fn label_line(s: &str) -> bool {
+    let mut pieces = 0;
+    let mut rest = s;
+    loop {
+        let next = LABEL_SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        let (piece, after) = match next {
+            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
+            None => (rest, None),
+        };
+        if word_count(piece) > MAX_LABEL_PIECE {
+            return false;
+        }
+        pieces += 1;
+        match after {
+            Some(a) => rest = a,
+            None => break,
+        }
+    }
+    pieces >= 2
 }
 
 /// A caption or credit line when it has credits or caption marks, else the
@@ -288,7 +335,7 @@ fn display(s: &str, n: usize) -> Option<Display> {
     {
         return None;
     }
-    if [" said ", " says ", " told "].iter().any(|w| s.contains(w)) {
+    if reported_speech(s) {
         return None;
     }
     let mut letters = s.chars().filter(|&c| is_letter(c)).peekable();
@@ -297,6 +344,16 @@ fn display(s: &str, n: usize) -> Option<Display> {
         words: n,
         capitals,
         exclaims: final_char(s) == Some('!'),
+    })
+}
+
+/// True when `s` reports speech the way article text does: a quote or
+/// clause closed by a comma or quotation mark right before "said", "says"
+/// or "told" ("“It burns well,” said a post"). Headlines say "X says Y".
+fn reported_speech(s: &str) -> bool {
+    [" said ", " says ", " told "].iter().any(|w| {
+        s.match_indices(w)
+            .any(|(i, _)| s[..i].ends_with([',', '"', '\u{201d}', '\u{bb}', '\'', '\u{2019}']))
     })
 }
 
@@ -396,13 +453,27 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
         header.lines.push((line, role));
         header.end = line.end;
     }
-    // The title: the first display line before the article text, unless it
-    // is a short kicker in capitals right above another display line.
-    let mut title = displays.first().copied();
-    if let (Some((i, d)), Some(&(j, next))) = (title, displays.get(1)) {
+    // The title: the longest display line before the article text that is
+    // neither in capitals nor a masthead or section line ("DAILY POST |
+    // World"); failing that, the first display line, unless it is a short
+    // kicker in capitals right above another display line.
+    let headline = displays
+        .iter()
+        .filter(|(i, d)| !d.capitals && !label_line(header.lines[*i].0.slice(text)))
+        .max_by_key(|(i, d)| (d.words, std::cmp::Reverse(*i)))
+        .copied();
+    let mut title = headline.or_else(|| displays.first().copied());
+    if let (None, Some((i, d)), Some(&(j, next))) = (headline, title, displays.get(1)) {
         if d.capitals && d.words <= MAX_KICKER_WORDS && j == i + 1 && !next.capitals {
-            header.lines[i].1 = BlockRole::Furniture;
             title = Some((j, next));
+        }
+    }
+    // A short line in capitals right above the title is its kicker.
+    if let Some((j, _)) = title {
+        for &(i, d) in &displays {
+            if i + 1 == j && d.capitals && d.words <= MAX_KICKER_WORDS {
+                header.lines[i].1 = BlockRole::Furniture;
+            }
         }
     }
     if let Some((i, _)) = title {
@@ -628,6 +699,14 @@ mod tests {
             role("“It burns well,” said a post on the platform"),
             Some(BlockRole::Body)
         );
+        assert!(matches!(
+            kind("Army says enemy assault repelled near the river crossing"),
+            Kind::Display(_)
+        ));
+        assert_eq!(
+            role("“We held the line,” said a commander near the town"),
+            Some(BlockRole::Body)
+        );
         assert_eq!(
             role("fourth quarter ending May 30 to exceed those"),
             Some(BlockRole::Body)
@@ -680,6 +759,30 @@ mod tests {
         assert_eq!(lines[0].1, BlockRole::Furniture);
         let (title, _, _) = header("BAHIA COCOA REVIEW\n\nShowers continued throughout the week.");
         assert_eq!(title, Some("BAHIA COCOA REVIEW"));
+    }
+
+    #[test]
+    fn mastheads_sections_and_notes_are_not_titles() {
+        let (title, _, _) = header(
+            "HARBOUR GAZETTE — Regional news\nMonday, 3 June 2024\n\nFerry service halted after mine found near the port\n\nBy Ivo Petrak\n\nThe ferry was stopped on Sunday.",
+        );
+        assert_eq!(
+            title,
+            Some("Ferry service halted after mine found near the port")
+        );
+        let (title, lines, _) = header(
+            "[Automatic translation from Czech]\n\nDrone hits power line outside the capital\n\nThe line was hit at night.",
+        );
+        assert_eq!(title, Some("Drone hits power line outside the capital"));
+        assert_eq!(lines[0].1, BlockRole::Furniture);
+        let (title, _, _) = header(
+            "World › Europe\nHome | News | Ukraine\nMINISTRY OF DEFENCE\nShelling damages school in frontline town\n\nThe school was empty.",
+        );
+        assert_eq!(title, Some("Shelling damages school in frontline town"));
+        let (title, _, _) = header(
+            "Field Report | Sahel\n\nConvoy ambushed on the road north of the town\n\nRoad blocked for days\n\nThe convoy was hit at dawn.",
+        );
+        assert_eq!(title, Some("Convoy ambushed on the road north of the town"));
     }
 
     #[test]
