@@ -144,6 +144,18 @@ fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
     })
 }
 
+/// A sign-off closing the article: a dash and a person's name alone ("—
+/// Jane Doe"). Returns the name.
+pub(crate) fn sign_off(s: &str, base: usize) -> Option<Span> {
+    let rest = s.strip_prefix(['—', '–', '-'])?;
+    let at = s.len() - rest.trim_start().len();
+    let end = name_list(s, at)?;
+    s[end..]
+        .trim()
+        .is_empty()
+        .then(|| Span::new(base + at, base + end))
+}
+
 /// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
 /// outlet and nothing but a date after it.
 fn without_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
@@ -534,6 +546,18 @@ mod tests {
             names("By Ines Albert & Rui Costa"),
             Some("Ines Albert & Rui Costa")
         );
+    }
+
+    #[test]
+    fn sign_offs() {
+        let s = "— Halima Yusuf";
+        assert_eq!(
+            super::sign_off(s, 0).map(|n| n.slice(s)),
+            Some("Halima Yusuf")
+        );
+        assert_eq!(super::sign_off("— The Editors", 0), None);
+        assert_eq!(super::sign_off("– Halima Yusuf reported this", 0), None);
+        assert_eq!(super::sign_off("Halima Yusuf", 0), None);
     }
 
     #[test]

@@ -609,4 +609,50 @@ mod tests {
         assert!(!starts_date("Lastly"));
         assert!(!starts_date(""));
     }
+
+    /// The (date, kind) pairs of a date line.
+    fn line(s: &str) -> Option<Vec<(Date, Option<DateKind>)>> {
+        read_line(s, 0).map(|d| d.dates.iter().map(|f| (f.date, f.kind)).collect())
+    }
+
+    #[test]
+    fn header_date_lines_of_many_sites() {
+        let p = Some(DateKind::Published);
+        let u = Some(DateKind::Updated);
+        assert_eq!(
+            line("Sat 9 Nov 2024 14.05 GMT"),
+            Some(vec![(date(2024, 11, 9), None)])
+        );
+        assert_eq!(
+            line("Apr. 3, 2024 6:15 p.m. ET"),
+            Some(vec![(date(2024, 4, 3), None)])
+        );
+        assert_eq!(
+            line("21st June 2024"),
+            Some(vec![(date(2024, 6, 21), None)])
+        );
+        assert_eq!(line("Sept. 4, 2024"), Some(vec![(date(2024, 9, 4), None)]));
+        assert_eq!(
+            line("Posted: Thu, 8 Aug 2024 06:41:10 +0000"),
+            Some(vec![(date(2024, 8, 8), p)])
+        );
+        assert_eq!(
+            line("Publié le 9 avril 2024 à 07h30, modifié le 10 avril 2024 à 11h02"),
+            Some(vec![(date(2024, 4, 9), p), (date(2024, 4, 10), u)])
+        );
+        assert_eq!(
+            line("Stand: 02.10.2024 16:40 Uhr"),
+            Some(vec![(date(2024, 10, 2), u)])
+        );
+        assert_eq!(
+            line("Last modified on Wed 6 Nov 2024 19.20 GMT"),
+            Some(vec![(date(2024, 11, 6), u)])
+        );
+        assert_eq!(
+            line("First published on Tue 5 Nov 2024 08.00 GMT"),
+            Some(vec![(date(2024, 11, 5), p)])
+        );
+        assert_eq!(line("Published 4 hours ago"), None);
+        assert_eq!(line("7.5.2024"), Some(vec![(date(2024, 5, 7), None)]));
+    }
 }

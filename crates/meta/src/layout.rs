@@ -13,7 +13,7 @@ use crate::byline::{self, Byline};
 use crate::credit;
 use crate::date::{self, DateLine, Found};
 use crate::fields;
-use crate::furniture::is_furniture;
+use crate::furniture::{is_furniture, is_related_heading};
 use crate::outlet;
 use crate::scan::{ends_sentence, final_char, is_letter, word_count, Lines};
 use crate::{BlockRole, DateKind};
@@ -406,13 +406,22 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
     let mut displays: Vec<(usize, Display)> = Vec::new();
     let mut body_seen = false;
     let mut pending_label: Option<DateKind> = None;
+    // Inside a list of other articles ("Most read"), until article text.
+    let mut related = false;
     for (n, line) in Lines::new(text, 0).enumerate() {
         let within = (n < HEADER_LINES && line.start < HEADER_BYTES)
             || (!body_seen && n < LONG_HEADER_LINES && line.start < LONG_HEADER_BYTES);
         if !within {
             break;
         }
-        let reading = classify(text, line);
+        let mut reading = classify(text, line);
+        if is_related_heading(line.slice(text)) {
+            related = true;
+        }
+        if related {
+            reading.date_line = None;
+            reading.byline = None;
+        }
         let label = pending_label.take();
         if let Some(d) = &reading.date_line {
             for found in &d.dates {
@@ -450,6 +459,7 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
             Kind::Outlet(_) => BlockRole::AgencyNote,
         };
         body_seen |= role == BlockRole::Body;
+        related &= role != BlockRole::Body;
         header.lines.push((line, role));
         header.end = line.end;
     }
@@ -494,16 +504,28 @@ pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
     let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES));
     let mut last = [Span::default(); FOOTER_LINES];
     let mut count = 0;
+    // Lines after a heading of other articles ("Read more") are not read.
+    let mut related_from = usize::MAX;
     for line in Lines::new(text, from) {
+        if is_related_heading(line.slice(text)) {
+            related_from = related_from.min(line.start);
+        }
         last[count % FOOTER_LINES] = line;
         count += 1;
     }
     let lines = (count.saturating_sub(FOOTER_LINES)..count).map(|i| last[i % FOOTER_LINES]);
+    let shown = count.min(FOOTER_LINES);
+    // The last line of the article itself, which may be a sign-off.
+    let closing = lines.clone().rev().find(|l| l.start < related_from);
     for (i, line) in lines.enumerate() {
-        if line.start >= header_end && line.len() <= MAX_FOOTER_LINE {
+        let own = line.start >= header_end && line.start < related_from;
+        if own && line.len() <= MAX_FOOTER_LINE {
             footer_line(text, line, facts);
+            if Some(line) == closing && facts.closing_byline.is_none() {
+                facts.closing_byline = byline::sign_off(line.slice(text), line.start);
+            }
         }
-        if i + NOTE_LINES >= count.min(FOOTER_LINES) {
+        if i + NOTE_LINES >= shown {
             if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
                 facts.notes.push(note);
             }

@@ -335,3 +335,47 @@ fn empty_and_odd_texts() {
     assert!(meta.block_roles.is_empty());
     assert_eq!(meta.language, None);
 }
+
+#[test]
+fn related_lists_and_sign_offs() {
+    let text = "Militia seizes river port after two days of fighting\n\n\
+        Most read\n\n\
+        Floods cut road to the north\n\n\
+        By Arno Kessler\n\n\
+        4 February 2023\n\n\
+        The militia took the port on Sunday after government troops withdrew overnight, \
+        residents reported by telephone.\n\n\
+        Boats were seen leaving the harbour with families on board.\n\n";
+    let body = "Traders said prices of fuel and flour had doubled since the fighting began.\n\n";
+    let tail = "Last updated 9 July 2024\n\n\
+        — Beatriz Okonjo\n\n\
+        Read more\n\n\
+        By Gideon Marsh\n\n\
+        2 July 2024";
+    let text = format!("{text}{}{tail}", body.repeat(16));
+    both(&text, |text, _, meta| {
+        assert_eq!(slice(text, meta.byline), Some("Beatriz Okonjo"));
+        assert_eq!(published(meta), Some((date(2024, 7, 9), DateKind::Updated)));
+    });
+}
+
+#[test]
+fn header_of_fields() {
+    let text = "[Machine translation from Portuguese]\n\n\
+        COASTAL TIMES — Beira, Saturday 6 April 2024\n\n\
+        Insurgents burn village near the coast\n\n\
+        14:20 | From Tiago Mendes\n\n\
+        Insurgents set fire to houses in a coastal village on Friday, the district \
+        administrator said.";
+    both(text, |text, _, meta| {
+        assert_eq!(
+            slice(text, meta.title),
+            Some("Insurgents burn village near the coast")
+        );
+        assert_eq!(slice(text, meta.byline), Some("Tiago Mendes"));
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 4, 6), DateKind::Published))
+        );
+    });
+}
