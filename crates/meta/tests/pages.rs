@@ -379,3 +379,18 @@ fn header_of_fields() {
         );
     });
 }
+
+#[test]
+fn yearless_wire_dateline_takes_the_year_of_another_date() {
+    let text = "Paramilitaries shell market in desert town\n\n\
+        Last updated: 3 January 2025\n\n\
+        AL-FASHIR, Dec 31 (Reuters) - Shells hit a crowded market on Tuesday, killing at least \
+        twelve people, a local aid group said.\n\nThe group said the toll could rise.";
+    both(text, |_, _, meta| {
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 12, 31), DateKind::Published))
+        );
+        assert_eq!(meta.updated.map(|u| u.date), Some(date(2025, 1, 3)));
+    });
+}
