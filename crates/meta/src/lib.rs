@@ -169,7 +169,7 @@ pub fn read(text: &str, seg: &Segmentation) -> Metadata {
             if let (Some((r, month, day)), Some(reference)) = (date::month_day(head), reference) {
                 if let Some(date) = date::with_year_of(month, day, reference) {
                     let span = Span::new(d.span.start + r.start, d.span.start + r.end);
-                    let kind = Some(DateKind::Published);
+                    let kind = None;
                     facts
                         .dates
                         .push((Origin::Dateline, date::Found { span, date, kind }));
@@ -194,7 +194,8 @@ pub fn read(text: &str, seg: &Segmentation) -> Metadata {
             .dates
             .iter()
             .filter(|(_, f)| f.kind.unwrap_or(DateKind::Published) == kind)
-            .min_by_key(|(origin, _)| *origin)
+            // A date labelled as such anywhere beats an unlabelled one.
+            .min_by_key(|(origin, f)| (f.kind.is_none(), *origin))
             .map(|(_, f)| PublishedDate {
                 date: f.date,
                 span: f.span,

@@ -394,3 +394,18 @@ fn yearless_wire_dateline_takes_the_year_of_another_date() {
         assert_eq!(meta.updated.map(|u| u.date), Some(date(2025, 1, 3)));
     });
 }
+
+#[test]
+fn a_labelled_publication_date_beats_a_bare_date() {
+    let text = "Ceasefire talks resume in the capital\n\n\
+        Talks round 3 · 18 May 2024\n\n\
+        By Selin Arat\n\n\
+        Published: 20 May 2024\n\n\
+        Negotiators met again on Monday, the mediators said in a statement.";
+    both(text, |_, _, meta| {
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 5, 20), DateKind::Published))
+        );
+    });
+}
