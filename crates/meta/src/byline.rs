@@ -144,6 +144,34 @@ fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
     })
 }
 
+/// Lines holding just a name are at most this long.
+const MAX_NAME_LINE: usize = 60;
+
+/// A line that is only a person's name (or several), as a stacked byline
+/// writes it above the author's role. Returns the names.
+pub(crate) fn bare_name(s: &str, base: usize) -> Option<Span> {
+    if s.len() > MAX_NAME_LINE {
+        return None;
+    }
+    let end = name_list(s, 0)?;
+    s[end..]
+        .trim()
+        .is_empty()
+        .then(|| Span::new(base, base + end))
+}
+
+/// A line under a stacked byline's name: the author's role ("Senior
+/// correspondent", "Staff Writer") or social handle ("@janedoe").
+pub(crate) fn role_line(s: &str) -> bool {
+    if let Some(handle) = s.strip_prefix('@') {
+        return !handle.is_empty()
+            && handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    }
+    s.len() <= MAX_NAME_LINE && !s.starts_with([',', '|', '-']) && is_role(s)
+}
+
 /// A sign-off closing the article: a dash and a person's name alone ("—
 /// Jane Doe"). Returns the name.
 pub(crate) fn sign_off(s: &str, base: usize) -> Option<Span> {

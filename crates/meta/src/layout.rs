@@ -442,7 +442,7 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
             facts.offer_outlet(rank, span);
         }
         facts.take_credits(&reading);
-        let role = match reading.kind {
+        let mut role = match reading.kind {
             Kind::Role(role) => role,
             Kind::Display(d) if !body_seen => {
                 displays.push((header.lines.len(), d));
@@ -458,6 +458,21 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
             }
             Kind::Outlet(_) => BlockRole::AgencyNote,
         };
+        // A stacked byline: a name alone, then a role or handle line
+        // ("Senior correspondent", "@janedoe").
+        if let Some(&(prev, _)) = header.lines.last() {
+            if !related && !body_seen && byline::role_line(line.slice(text)) {
+                if let Some(name) = byline::bare_name(prev.slice(text), prev.start) {
+                    if facts.byline.is_none() {
+                        facts.byline = Some(name);
+                    }
+                    let p = header.lines.len() - 1;
+                    header.lines[p].1 = BlockRole::Byline;
+                    displays.retain(|(i, _)| *i != p);
+                    role = BlockRole::Byline;
+                }
+            }
+        }
         body_seen |= role == BlockRole::Body;
         related &= role != BlockRole::Body;
         header.lines.push((line, role));
@@ -805,6 +820,23 @@ mod tests {
             "Field Report | Sahel\n\nConvoy ambushed on the road north of the town\n\nRoad blocked for days\n\nThe convoy was hit at dawn.",
         );
         assert_eq!(title, Some("Convoy ambushed on the road north of the town"));
+    }
+
+    #[test]
+    fn stacked_bylines() {
+        let (title, lines, facts) = header(
+            "Drone strikes oil depot near the port\n\nMarek Zielinski\nChief foreign correspondent\n\nThe depot burned all night.",
+        );
+        assert_eq!(title, Some("Drone strikes oil depot near the port"));
+        assert_eq!(lines[1].1, BlockRole::Byline);
+        assert_eq!(lines[2].1, BlockRole::Byline);
+        let text = "Drone strikes oil depot near the port\nAnya Rossi\n@anyarossi\n\nThe depot burned all night.";
+        let (_, _, facts2) = header(text);
+        assert_eq!(facts2.byline.map(|b| b.slice(text)), Some("Anya Rossi"));
+        assert!(facts.byline.is_some());
+        let (_, _, facts3) =
+            header("Drone strikes oil depot near the port\nThe depot burned all night.");
+        assert_eq!(facts3.byline, None);
     }
 
     #[test]
