@@ -157,6 +157,10 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
         r.byline = Some(b);
         return r;
     }
+    if editor_line(s) {
+        // Editors are not authors: the line is byline furniture, no names.
+        return Reading::role(BlockRole::Byline);
+    }
     if let Some(f) = fields::read(s, base) {
         if let Some(b) = f.byline {
             let mut r = Reading::role(BlockRole::Byline);
@@ -205,6 +209,24 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
         return Reading::role(BlockRole::Furniture);
     }
     credits_or_shape(s, base)
+}
+
+/// Lines naming an editor are at most this long.
+const MAX_EDITOR_LINE: usize = 80;
+
+/// "Edited by Jane Doe", "Editor: Jane Doe": a line naming the editor, who
+/// is not the author.
+fn editor_line(s: &str) -> bool {
+    s.len() <= MAX_EDITOR_LINE
+        && [
+            "edited by",
+            "editing by",
+            "editor:",
+            "redaktion:",
+            "édité par",
+        ]
+        .iter()
+        .any(|w| crate::scan::starts_with_word_ci(s, w).is_some())
 }
 
 /// Words an editorial note in brackets has at most.
@@ -697,6 +719,9 @@ mod tests {
         );
         assert_eq!(role("Published:"), Some(BlockRole::Date));
         assert_eq!(role("From: Christian Sturgeon"), Some(BlockRole::Byline));
+        let editor = classify("Edited by Lorna Vance", Span::new(0, 21));
+        assert_eq!(editor.kind, Kind::Role(BlockRole::Byline));
+        assert_eq!(editor.byline, None);
         assert_eq!(role("Share this article"), Some(BlockRole::Furniture));
         assert_eq!(
             role("© 2024 Reuters. All rights reserved."),
