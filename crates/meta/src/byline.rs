@@ -88,7 +88,7 @@ pub(crate) fn read(s: &str, base: usize) -> Option<Byline> {
     if s.len() > MAX_BYLINE || s.is_empty() {
         return None;
     }
-    let body = s.trim_start_matches(|c: char| c.is_whitespace() || "-–—•·*|>".contains(c));
+    let body = s.trim_start_matches(|c: char| c.is_whitespace() || "-–—•·*|>(".contains(c));
     let lead = s.len() - body.len();
     // Prefixes are matched on the folded opening of the line, then measured
     // on the line itself.
@@ -142,6 +142,46 @@ fn after_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
         outlet,
         tail: Span::new(base + end, base + s.len()),
     })
+}
+
+/// Lines holding just a name are at most this long.
+const MAX_NAME_LINE: usize = 60;
+
+/// A line that is only a person's name (or several), as a stacked byline
+/// writes it above the author's role. Returns the names.
+pub(crate) fn bare_name(s: &str, base: usize) -> Option<Span> {
+    if s.len() > MAX_NAME_LINE {
+        return None;
+    }
+    let end = name_list(s, 0)?;
+    s[end..]
+        .trim()
+        .is_empty()
+        .then(|| Span::new(base, base + end))
+}
+
+/// A line under a stacked byline's name: the author's role ("Senior
+/// correspondent", "Staff Writer") or social handle ("@janedoe").
+pub(crate) fn role_line(s: &str) -> bool {
+    if let Some(handle) = s.strip_prefix('@') {
+        return !handle.is_empty()
+            && handle
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+    }
+    s.len() <= MAX_NAME_LINE && !s.starts_with([',', '|', '-']) && is_role(s)
+}
+
+/// A sign-off closing the article: a dash and a person's name alone ("—
+/// Jane Doe"). Returns the name.
+pub(crate) fn sign_off(s: &str, base: usize) -> Option<Span> {
+    let rest = s.strip_prefix(['—', '–', '-'])?;
+    let at = s.len() - rest.trim_start().len();
+    let end = name_list(s, at)?;
+    s[end..]
+        .trim()
+        .is_empty()
+        .then(|| Span::new(base + at, base + end))
 }
 
 /// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
@@ -236,7 +276,7 @@ fn one_name(s: &str, at: usize) -> Option<usize> {
     let mut pos = at;
     while pos < s.len() {
         let rest = &s[pos..];
-        if date::starts_date(rest) {
+        if date::starts_date(rest) || (names >= 2 && outlet_at_start(rest)) {
             break;
         }
         let len = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -362,6 +402,26 @@ fn is_role(s: &str) -> bool {
     role && n <= 5
 }
 
+/// True when a known outlet's name starts `s` ("Associated Press" in
+/// "Lucy Mwangi Associated Press").
+fn outlet_at_start(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_uppercase()) && outlet::find(s).is_some_and(|r| r.start == 0)
+}
+
+/// Words after the names that hand the story partly to agencies: "By Jane
+/// Doe and agencies", "Jane Doe with wires".
+const AGENCY_TAILS: &[&str] = &[
+    "and agencies",
+    "with agencies",
+    "and wires",
+    "with wires",
+    "and news agencies",
+    "und agenturen",
+    "mit agenturen",
+    "avec agences",
+    "et agences",
+];
+
 /// True when what follows the names of a byline is something a byline may
 /// end with: nothing, a separator and a short tail, a place, an outlet or a
 /// date.
@@ -373,7 +433,15 @@ fn tail_ok(tail: &str) -> bool {
     if date::starts_date(t) {
         return true;
     }
-    if "|•·/([—–-,;:".contains(first) {
+    // An outlet glued to the names: "By Lucy Mwangi Associated Press".
+    if let Some(r) = outlet::find(t).filter(|r| r.start == 0) {
+        let rest = &t[r.end..];
+        return rest.trim().is_empty() || tail_ok(rest);
+    }
+    if let Some(n) = AGENCY_TAILS.iter().find_map(|p| starts_with_word_ci(t, p)) {
+        return tail_ok(&t[n..]);
+    }
+    if "|•·/([—–-,;:)".contains(first) {
         let rest = t[first.len_utf8()..].trim();
         return words(rest).count() <= MAX_TAIL_WORDS && !rest.contains(". ");
     }
@@ -485,6 +553,57 @@ mod tests {
             byline("By Priya Raman for The Guardian").unwrap().1,
             Some("The Guardian")
         );
+    }
+
+    #[test]
+    fn outlets_glued_to_names_and_agency_tails() {
+        assert_eq!(
+            byline("By PETRA OYELARAN and DAVID KWAME Associated Press"),
+            Some((
+                Some("PETRA OYELARAN and DAVID KWAME"),
+                Some("Associated Press")
+            ))
+        );
+        assert_eq!(
+            byline("By Joanna Mbeki Reuters"),
+            Some((Some("Joanna Mbeki"), Some("Reuters")))
+        );
+        assert_eq!(names("By Saskia Lund and agencies"), Some("Saskia Lund"));
+        assert_eq!(names("Ines Albert & Rui Costa"), None);
+        assert_eq!(
+            names("By Ines Albert & Rui Costa"),
+            Some("Ines Albert & Rui Costa")
+        );
+    }
+
+    #[test]
+    fn sign_offs() {
+        let s = "— Halima Yusuf";
+        assert_eq!(
+            super::sign_off(s, 0).map(|n| n.slice(s)),
+            Some("Halima Yusuf")
+        );
+        assert_eq!(super::sign_off("— The Editors", 0), None);
+        assert_eq!(super::sign_off("– Halima Yusuf reported this", 0), None);
+        assert_eq!(super::sign_off("Halima Yusuf", 0), None);
+    }
+
+    #[test]
+    fn more_opening_words_and_footers() {
+        assert_eq!(
+            names("Live coverage by Ruth Adeyemi and Karl Moss"),
+            Some("Ruth Adeyemi and Karl Moss")
+        );
+        assert_eq!(names("Analysis by Farid Nassar"), Some("Farid Nassar"));
+        assert_eq!(
+            names("Reporters: Lina Haas, Ole Berg"),
+            Some("Lina Haas, Ole Berg")
+        );
+        assert_eq!(
+            names("(Reporting by Tomasz Nowik; Editing by Alan Crewe)"),
+            Some("Tomasz Nowik")
+        );
+        assert_eq!(names("Edited by Alan Crewe"), None);
     }
 
     #[test]

@@ -369,6 +369,56 @@ pub(crate) fn read_line(s: &str, base: usize) -> Option<DateLine> {
     })
 }
 
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    let m = alternation(CALENDAR.months.keys().copied());
+    Regex::new(&format!(
+        r"(?i)(?P<m1>{m})\.?\s+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b)|(?-u:\b)(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<m2>{m})(?-u:\b)"
+    ))
+    .expect("month-day pattern is valid")
+});
+
+/// The first month and day without a year in `s`, as a wire dateline
+/// writes them ("KHARTOUM, Nov 6 (Reuters)", "PARIS, 6 novembre (AFP)"):
+/// its byte range, month and day.
+pub(crate) fn month_day(s: &str) -> Option<(Range<usize>, i8, i8)> {
+    let caps = MONTH_DAY.captures(s)?;
+    let (m, d) = match caps.name("m1") {
+        Some(m) => (m, caps.name("d1")?),
+        None => (caps.name("m2")?, caps.name("d2")?),
+    };
+    let month = with_folded(m.as_str(), |f| CALENDAR.months.get(f).copied())?;
+    let day: i8 = d.as_str().parse().ok()?;
+    let whole = caps.get(0)?.range();
+    (1..=31).contains(&day).then_some((whole, month, day))
+}
+
+/// The date a yearless month and day stands for, given a full date of the
+/// same page: the latest such date not more than a week after it.
+pub(crate) fn with_year_of(month: i8, day: i8, reference: Date) -> Option<Date> {
+    let year = reference.year();
+    let date = Date::new(year, month, day).ok();
+    match date {
+        Some(d) if d <= reference.saturating_add(jiff::Span::new().days(7)) => Some(d),
+        _ => Date::new(year - 1, month, day).ok(),
+    }
+}
+
+/// True when `s` is a time or a relative time and nothing else: "07:42",
+/// "3:14 PM GMT+3", "3 hours ago", "6 min read".
+pub(crate) fn is_time_field(s: &str) -> bool {
+    if !s.bytes().any(|b| b.is_ascii_digit()) || s.len() > 40 {
+        return false;
+    }
+    if count_other_words(s) == 0 {
+        return true;
+    }
+    let lower = s.to_lowercase();
+    let relative = ["ago", "read", "lesezeit", "de lecture"]
+        .iter()
+        .any(|w| lower.ends_with(w));
+    relative && crate::scan::word_count(s) <= 4
+}
+
 /// Words of a piece of a date line that are not times, time zones,
 /// weekdays, labels or connecting words.
 fn count_other_words(piece: &str) -> usize {
@@ -592,5 +642,76 @@ mod tests {
         assert!(!starts_date("Friday Russian forces"));
         assert!(!starts_date("Lastly"));
         assert!(!starts_date(""));
+    }
+
+    /// The (date, kind) pairs of a date line.
+    fn line(s: &str) -> Option<Vec<(Date, Option<DateKind>)>> {
+        read_line(s, 0).map(|d| d.dates.iter().map(|f| (f.date, f.kind)).collect())
+    }
+
+    #[test]
+    fn yearless_wire_dates() {
+        use super::{month_day, with_year_of};
+        let s = "ADEN, Sept 14 (Reuters) -";
+        let (r, m, d) = month_day(s).unwrap();
+        assert_eq!((&s[r], m, d), ("Sept 14", 9, 14));
+        assert_eq!(
+            month_day("LYON, 3 octobre (AFP) -").map(|x| (x.1, x.2)),
+            Some((10, 3))
+        );
+        assert_eq!(month_day("KHARKIV (AP) -"), None);
+        assert_eq!(
+            with_year_of(9, 14, date(2024, 9, 15)),
+            Some(date(2024, 9, 14))
+        );
+        assert_eq!(
+            with_year_of(12, 30, date(2025, 1, 2)),
+            Some(date(2024, 12, 30))
+        );
+        assert_eq!(
+            with_year_of(1, 3, date(2024, 12, 31)),
+            Some(date(2024, 1, 3))
+        );
+    }
+
+    #[test]
+    fn header_date_lines_of_many_sites() {
+        let p = Some(DateKind::Published);
+        let u = Some(DateKind::Updated);
+        assert_eq!(
+            line("Sat 9 Nov 2024 14.05 GMT"),
+            Some(vec![(date(2024, 11, 9), None)])
+        );
+        assert_eq!(
+            line("Apr. 3, 2024 6:15 p.m. ET"),
+            Some(vec![(date(2024, 4, 3), None)])
+        );
+        assert_eq!(
+            line("21st June 2024"),
+            Some(vec![(date(2024, 6, 21), None)])
+        );
+        assert_eq!(line("Sept. 4, 2024"), Some(vec![(date(2024, 9, 4), None)]));
+        assert_eq!(
+            line("Posted: Thu, 8 Aug 2024 06:41:10 +0000"),
+            Some(vec![(date(2024, 8, 8), p)])
+        );
+        assert_eq!(
+            line("Publié le 9 avril 2024 à 07h30, modifié le 10 avril 2024 à 11h02"),
+            Some(vec![(date(2024, 4, 9), p), (date(2024, 4, 10), u)])
+        );
+        assert_eq!(
+            line("Stand: 02.10.2024 16:40 Uhr"),
+            Some(vec![(date(2024, 10, 2), u)])
+        );
+        assert_eq!(
+            line("Last modified on Wed 6 Nov 2024 19.20 GMT"),
+            Some(vec![(date(2024, 11, 6), u)])
+        );
+        assert_eq!(
+            line("First published on Tue 5 Nov 2024 08.00 GMT"),
+            Some(vec![(date(2024, 11, 5), p)])
+        );
+        assert_eq!(line("Published 4 hours ago"), None);
+        assert_eq!(line("7.5.2024"), Some(vec![(date(2024, 5, 7), None)]));
     }
 }

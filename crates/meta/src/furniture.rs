@@ -2,7 +2,7 @@
 //! and tag lines (`data/furniture.txt`), reading-time lines ("4 min read"),
 //! breadcrumbs ("Home › World › Europe") and copyright notices.
 
-use crate::lexicon::{entries, with_folded, Map, Set, FURNITURE};
+use crate::lexicon::{entries, with_folded, Map, Set, FURNITURE, RELATED_HEADINGS};
 use crate::scan::{floor_boundary, words};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -60,6 +60,19 @@ static PHRASES: LazyLock<Phrases> = LazyLock::new(|| {
 /// Characters trimmed from a line's ends before matching.
 fn is_decoration(c: char) -> bool {
     c.is_whitespace() || ":|•·›»>*-–—▶►#".contains(c)
+}
+
+static RELATED: LazyLock<Set<&'static str>> = LazyLock::new(|| entries(RELATED_HEADINGS).collect());
+
+/// True when line `s` heads a list of other articles ("Read more", "Most
+/// read:", "More on this story"), whose dates and bylines are not this
+/// article's.
+pub(crate) fn is_related_heading(s: &str) -> bool {
+    if s.len() > 60 {
+        return false;
+    }
+    let core = s.trim_matches(is_decoration).trim_end_matches([':', '.']);
+    with_folded(core, |f| RELATED.contains(f))
 }
 
 /// True when line `s` is page furniture.

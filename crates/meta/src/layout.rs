@@ -12,7 +12,8 @@
 use crate::byline::{self, Byline};
 use crate::credit;
 use crate::date::{self, DateLine, Found};
-use crate::furniture::is_furniture;
+use crate::fields;
+use crate::furniture::{is_furniture, is_related_heading};
 use crate::outlet;
 use crate::scan::{ends_sentence, final_char, is_letter, word_count, Lines};
 use crate::{BlockRole, DateKind};
@@ -156,6 +157,26 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
         r.byline = Some(b);
         return r;
     }
+    if editor_line(s) {
+        // Editors are not authors: the line is byline furniture, no names.
+        return Reading::role(BlockRole::Byline);
+    }
+    if let Some(f) = fields::read(s, base) {
+        if let Some(b) = f.byline {
+            let mut r = Reading::role(BlockRole::Byline);
+            r.byline_dates = f.dates;
+            r.outlet = b.outlet.map(|o| (rank::BYLINE, o));
+            r.byline = Some(b);
+            return r;
+        }
+        let mut r = Reading::role(BlockRole::Date);
+        r.date_line = Some(DateLine {
+            dates: f.dates,
+            labelled: false,
+            other_words: 0,
+        });
+        return r;
+    }
     if let Some(d) = date::read_line(s, base) {
         let mut r = Reading::role(BlockRole::Date);
         r.date_line = Some(d);
@@ -184,7 +205,72 @@ pub(crate) fn classify(text: &str, line: Span) -> Reading {
             return Reading::role(BlockRole::AgencyNote);
         }
     }
+    if editorial_note(s) {
+        return Reading::role(BlockRole::Furniture);
+    }
     credits_or_shape(s, base)
+}
+
+/// Lines naming an editor are at most this long.
+const MAX_EDITOR_LINE: usize = 80;
+
+/// "Edited by Jane Doe", "Editor: Jane Doe": a line naming the editor, who
+/// is not the author.
+fn editor_line(s: &str) -> bool {
+    s.len() <= MAX_EDITOR_LINE
+        && [
+            "edited by",
+            "editing by",
+            "editor:",
+            "redaktion:",
+            "édité par",
+        ]
+        .iter()
+        .any(|w| crate::scan::starts_with_word_ci(s, w).is_some())
+}
+
+/// Words an editorial note in brackets has at most.
+const MAX_NOTE_WORDS: usize = 12;
+
+/// A short line wholly in brackets that is not a sentence: an editor's note
+/// such as "[Machine translation from Polish]" or "(unofficial summary)".
+fn editorial_note(s: &str) -> bool {
+    let enclosed =
+        (s.starts_with('[') && s.ends_with(']')) || (s.starts_with('(') && s.ends_with(')'));
+    enclosed && word_count(s) <= MAX_NOTE_WORDS && !s[1..s.len() - 1].contains([']', ')', '.'])
+}
+
+/// Separators between the pieces of a masthead or section line.
+const LABEL_SEPARATORS: &[&str] = &[" | ", " — ", " – ", " · ", " • ", ", ", " › ", " > ", " » "];
+/// Words each piece of a masthead or section line has at most.
+const MAX_LABEL_PIECE: usize = 4;
+
+/// True when a display line reads as a masthead, section name or
+/// breadcrumb rather than a headline: pieces of a few words joined by
+/// separators ("EVENING POST — Local news", "World › Europe", "Analysis |
+/// Balkan Review").
+fn label_line(s: &str) -> bool {
+    let mut pieces = 0;
+    let mut rest = s;
+    loop {
+        let next = LABEL_SEPARATORS
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|i| (i, sep.len())))
+            .min();
+        let (piece, after) = match next {
+            Some((i, n)) => (&rest[..i], Some(&rest[i + n..])),
+            None => (rest, None),
+        };
+        if word_count(piece) > MAX_LABEL_PIECE {
+            return false;
+        }
+        pieces += 1;
+        match after {
+            Some(a) => rest = a,
+            None => break,
+        }
+    }
+    pieces >= 2
 }
 
 /// A caption or credit line when it has credits or caption marks, else the
@@ -271,7 +357,7 @@ fn display(s: &str, n: usize) -> Option<Display> {
     {
         return None;
     }
-    if [" said ", " says ", " told "].iter().any(|w| s.contains(w)) {
+    if reported_speech(s) {
         return None;
     }
     let mut letters = s.chars().filter(|&c| is_letter(c)).peekable();
@@ -280,6 +366,16 @@ fn display(s: &str, n: usize) -> Option<Display> {
         words: n,
         capitals,
         exclaims: final_char(s) == Some('!'),
+    })
+}
+
+/// True when `s` reports speech the way article text does: a quote or
+/// clause closed by a comma or quotation mark right before "said", "says"
+/// or "told" ("“It burns well,” said a post"). Headlines say "X says Y".
+fn reported_speech(s: &str) -> bool {
+    [" said ", " says ", " told "].iter().any(|w| {
+        s.match_indices(w)
+            .any(|(i, _)| s[..i].ends_with([',', '"', '\u{201d}', '\u{bb}', '\'', '\u{2019}']))
     })
 }
 
@@ -332,13 +428,22 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
     let mut displays: Vec<(usize, Display)> = Vec::new();
     let mut body_seen = false;
     let mut pending_label: Option<DateKind> = None;
+    // Inside a list of other articles ("Most read"), until article text.
+    let mut related = false;
     for (n, line) in Lines::new(text, 0).enumerate() {
         let within = (n < HEADER_LINES && line.start < HEADER_BYTES)
             || (!body_seen && n < LONG_HEADER_LINES && line.start < LONG_HEADER_BYTES);
         if !within {
             break;
         }
-        let reading = classify(text, line);
+        let mut reading = classify(text, line);
+        if is_related_heading(line.slice(text)) {
+            related = true;
+        }
+        if related {
+            reading.date_line = None;
+            reading.byline = None;
+        }
         let label = pending_label.take();
         if let Some(d) = &reading.date_line {
             for found in &d.dates {
@@ -359,7 +464,7 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
             facts.offer_outlet(rank, span);
         }
         facts.take_credits(&reading);
-        let role = match reading.kind {
+        let mut role = match reading.kind {
             Kind::Role(role) => role,
             Kind::Display(d) if !body_seen => {
                 displays.push((header.lines.len(), d));
@@ -375,17 +480,47 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
             }
             Kind::Outlet(_) => BlockRole::AgencyNote,
         };
+        // A stacked byline: a name alone, then a role or handle line
+        // ("Senior correspondent", "@janedoe").
+        if let Some(&(prev, _)) = header.lines.last() {
+            if !related && !body_seen && byline::role_line(line.slice(text)) {
+                if let Some(name) = byline::bare_name(prev.slice(text), prev.start) {
+                    if facts.byline.is_none() {
+                        facts.byline = Some(name);
+                    }
+                    let p = header.lines.len() - 1;
+                    header.lines[p].1 = BlockRole::Byline;
+                    displays.retain(|(i, _)| *i != p);
+                    role = BlockRole::Byline;
+                }
+            }
+        }
         body_seen |= role == BlockRole::Body;
+        related &= role != BlockRole::Body;
         header.lines.push((line, role));
         header.end = line.end;
     }
-    // The title: the first display line before the article text, unless it
-    // is a short kicker in capitals right above another display line.
-    let mut title = displays.first().copied();
-    if let (Some((i, d)), Some(&(j, next))) = (title, displays.get(1)) {
+    // The title: the longest display line before the article text that is
+    // neither in capitals nor a masthead or section line ("DAILY POST |
+    // World"); failing that, the first display line, unless it is a short
+    // kicker in capitals right above another display line.
+    let headline = displays
+        .iter()
+        .filter(|(i, d)| !d.capitals && !label_line(header.lines[*i].0.slice(text)))
+        .max_by_key(|(i, d)| (d.words, std::cmp::Reverse(*i)))
+        .copied();
+    let mut title = headline.or_else(|| displays.first().copied());
+    if let (None, Some((i, d)), Some(&(j, next))) = (headline, title, displays.get(1)) {
         if d.capitals && d.words <= MAX_KICKER_WORDS && j == i + 1 && !next.capitals {
-            header.lines[i].1 = BlockRole::Furniture;
             title = Some((j, next));
+        }
+    }
+    // A short line in capitals right above the title is its kicker.
+    if let Some((j, _)) = title {
+        for &(i, d) in &displays {
+            if i + 1 == j && d.capitals && d.words <= MAX_KICKER_WORDS {
+                header.lines[i].1 = BlockRole::Furniture;
+            }
         }
     }
     if let Some((i, _)) = title {
@@ -406,16 +541,28 @@ pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
     let from = line_start_after(text, text.len().saturating_sub(FOOTER_BYTES));
     let mut last = [Span::default(); FOOTER_LINES];
     let mut count = 0;
+    // Lines after a heading of other articles ("Read more") are not read.
+    let mut related_from = usize::MAX;
     for line in Lines::new(text, from) {
+        if is_related_heading(line.slice(text)) {
+            related_from = related_from.min(line.start);
+        }
         last[count % FOOTER_LINES] = line;
         count += 1;
     }
     let lines = (count.saturating_sub(FOOTER_LINES)..count).map(|i| last[i % FOOTER_LINES]);
+    let shown = count.min(FOOTER_LINES);
+    // The last line of the article itself, which may be a sign-off.
+    let closing = lines.clone().rev().find(|l| l.start < related_from);
     for (i, line) in lines.enumerate() {
-        if line.start >= header_end && line.len() <= MAX_FOOTER_LINE {
+        let own = line.start >= header_end && line.start < related_from;
+        if own && line.len() <= MAX_FOOTER_LINE {
             footer_line(text, line, facts);
+            if Some(line) == closing && facts.closing_byline.is_none() {
+                facts.closing_byline = byline::sign_off(line.slice(text), line.start);
+            }
         }
-        if i + NOTE_LINES >= count.min(FOOTER_LINES) {
+        if i + NOTE_LINES >= shown {
             if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
                 facts.notes.push(note);
             }
@@ -572,6 +719,9 @@ mod tests {
         );
         assert_eq!(role("Published:"), Some(BlockRole::Date));
         assert_eq!(role("From: Christian Sturgeon"), Some(BlockRole::Byline));
+        let editor = classify("Edited by Lorna Vance", Span::new(0, 21));
+        assert_eq!(editor.kind, Kind::Role(BlockRole::Byline));
+        assert_eq!(editor.byline, None);
         assert_eq!(role("Share this article"), Some(BlockRole::Furniture));
         assert_eq!(
             role("© 2024 Reuters. All rights reserved."),
@@ -609,6 +759,14 @@ mod tests {
         assert!(matches!(kind("Politics"), Kind::Word));
         assert_eq!(
             role("“It burns well,” said a post on the platform"),
+            Some(BlockRole::Body)
+        );
+        assert!(matches!(
+            kind("Army says enemy assault repelled near the river crossing"),
+            Kind::Display(_)
+        ));
+        assert_eq!(
+            role("“We held the line,” said a commander near the town"),
             Some(BlockRole::Body)
         );
         assert_eq!(
@@ -663,6 +821,47 @@ mod tests {
         assert_eq!(lines[0].1, BlockRole::Furniture);
         let (title, _, _) = header("BAHIA COCOA REVIEW\n\nShowers continued throughout the week.");
         assert_eq!(title, Some("BAHIA COCOA REVIEW"));
+    }
+
+    #[test]
+    fn mastheads_sections_and_notes_are_not_titles() {
+        let (title, _, _) = header(
+            "HARBOUR GAZETTE — Regional news\nMonday, 3 June 2024\n\nFerry service halted after mine found near the port\n\nBy Ivo Petrak\n\nThe ferry was stopped on Sunday.",
+        );
+        assert_eq!(
+            title,
+            Some("Ferry service halted after mine found near the port")
+        );
+        let (title, lines, _) = header(
+            "[Automatic translation from Czech]\n\nDrone hits power line outside the capital\n\nThe line was hit at night.",
+        );
+        assert_eq!(title, Some("Drone hits power line outside the capital"));
+        assert_eq!(lines[0].1, BlockRole::Furniture);
+        let (title, _, _) = header(
+            "World › Europe\nHome | News | Ukraine\nMINISTRY OF DEFENCE\nShelling damages school in frontline town\n\nThe school was empty.",
+        );
+        assert_eq!(title, Some("Shelling damages school in frontline town"));
+        let (title, _, _) = header(
+            "Field Report | Sahel\n\nConvoy ambushed on the road north of the town\n\nRoad blocked for days\n\nThe convoy was hit at dawn.",
+        );
+        assert_eq!(title, Some("Convoy ambushed on the road north of the town"));
+    }
+
+    #[test]
+    fn stacked_bylines() {
+        let (title, lines, facts) = header(
+            "Drone strikes oil depot near the port\n\nMarek Zielinski\nChief foreign correspondent\n\nThe depot burned all night.",
+        );
+        assert_eq!(title, Some("Drone strikes oil depot near the port"));
+        assert_eq!(lines[1].1, BlockRole::Byline);
+        assert_eq!(lines[2].1, BlockRole::Byline);
+        let text = "Drone strikes oil depot near the port\nAnya Rossi\n@anyarossi\n\nThe depot burned all night.";
+        let (_, _, facts2) = header(text);
+        assert_eq!(facts2.byline.map(|b| b.slice(text)), Some("Anya Rossi"));
+        assert!(facts.byline.is_some());
+        let (_, _, facts3) =
+            header("Drone strikes oil depot near the port\nThe depot burned all night.");
+        assert_eq!(facts3.byline, None);
     }
 
     #[test]

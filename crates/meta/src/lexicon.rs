@@ -17,6 +17,8 @@ pub(crate) const OUTLETS: &str = include_str!("../data/outlets.txt");
 pub(crate) const PHOTO_AGENCIES: &str = include_str!("../data/photo_agencies.txt");
 /// Page furniture phrases.
 pub(crate) const FURNITURE: &str = include_str!("../data/furniture.txt");
+/// Headings of lists of other articles.
+pub(crate) const RELATED_HEADINGS: &str = include_str!("../data/related_headings.txt");
 /// Month names with their numbers.
 pub(crate) const MONTHS: &str = include_str!("../data/months.txt");
 /// Weekday names.

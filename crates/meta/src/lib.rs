@@ -51,6 +51,7 @@
 mod byline;
 mod credit;
 mod date;
+mod fields;
 mod furniture;
 mod language;
 mod layout;
@@ -156,11 +157,28 @@ pub fn read(text: &str, seg: &Segmentation) -> Metadata {
     let dateline = find_dateline(text, seg, &block_roles, &header);
     if let Some(d) = dateline {
         let head = d.span.slice(text);
-        facts.dates.extend(
-            date::find(head, d.span.start)
-                .into_iter()
-                .map(|f| (Origin::Dateline, f)),
-        );
+        let found = date::find(head, d.span.start);
+        if found.is_empty() {
+            // "KHARTOUM, Nov 6 (Reuters)": the year comes from a full date
+            // elsewhere on the page (an update line, the footer).
+            let reference = facts
+                .dates
+                .iter()
+                .min_by_key(|(o, _)| *o)
+                .map(|(_, f)| f.date);
+            if let (Some((r, month, day)), Some(reference)) = (date::month_day(head), reference) {
+                if let Some(date) = date::with_year_of(month, day, reference) {
+                    let span = Span::new(d.span.start + r.start, d.span.start + r.end);
+                    let kind = None;
+                    facts
+                        .dates
+                        .push((Origin::Dateline, date::Found { span, date, kind }));
+                }
+            }
+        }
+        facts
+            .dates
+            .extend(found.into_iter().map(|f| (Origin::Dateline, f)));
         if let Some(agency) = d.agency {
             if let Some(r) = outlet::is_outlet(agency.slice(text)) {
                 facts.offer_outlet(
@@ -176,7 +194,8 @@ pub fn read(text: &str, seg: &Segmentation) -> Metadata {
             .dates
             .iter()
             .filter(|(_, f)| f.kind.unwrap_or(DateKind::Published) == kind)
-            .min_by_key(|(origin, _)| *origin)
+            // A date labelled as such anywhere beats an unlabelled one.
+            .min_by_key(|(origin, f)| (f.kind.is_none(), *origin))
             .map(|(_, f)| PublishedDate {
                 date: f.date,
                 span: f.span,

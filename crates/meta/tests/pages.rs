@@ -335,3 +335,77 @@ fn empty_and_odd_texts() {
     assert!(meta.block_roles.is_empty());
     assert_eq!(meta.language, None);
 }
+
+#[test]
+fn related_lists_and_sign_offs() {
+    let text = "Militia seizes river port after two days of fighting\n\n\
+        Most read\n\n\
+        Floods cut road to the north\n\n\
+        By Arno Kessler\n\n\
+        4 February 2023\n\n\
+        The militia took the port on Sunday after government troops withdrew overnight, \
+        residents reported by telephone.\n\n\
+        Boats were seen leaving the harbour with families on board.\n\n";
+    let body = "Traders said prices of fuel and flour had doubled since the fighting began.\n\n";
+    let tail = "Last updated 9 July 2024\n\n\
+        — Beatriz Okonjo\n\n\
+        Read more\n\n\
+        By Gideon Marsh\n\n\
+        2 July 2024";
+    let text = format!("{text}{}{tail}", body.repeat(16));
+    both(&text, |text, _, meta| {
+        assert_eq!(slice(text, meta.byline), Some("Beatriz Okonjo"));
+        assert_eq!(published(meta), Some((date(2024, 7, 9), DateKind::Updated)));
+    });
+}
+
+#[test]
+fn header_of_fields() {
+    let text = "[Machine translation from Portuguese]\n\n\
+        COASTAL TIMES — Beira, Saturday 6 April 2024\n\n\
+        Insurgents burn village near the coast\n\n\
+        14:20 | From Tiago Mendes\n\n\
+        Insurgents set fire to houses in a coastal village on Friday, the district \
+        administrator said.";
+    both(text, |text, _, meta| {
+        assert_eq!(
+            slice(text, meta.title),
+            Some("Insurgents burn village near the coast")
+        );
+        assert_eq!(slice(text, meta.byline), Some("Tiago Mendes"));
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 4, 6), DateKind::Published))
+        );
+    });
+}
+
+#[test]
+fn yearless_wire_dateline_takes_the_year_of_another_date() {
+    let text = "Paramilitaries shell market in desert town\n\n\
+        Last updated: 3 January 2025\n\n\
+        AL-FASHIR, Dec 31 (Reuters) - Shells hit a crowded market on Tuesday, killing at least \
+        twelve people, a local aid group said.\n\nThe group said the toll could rise.";
+    both(text, |_, _, meta| {
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 12, 31), DateKind::Published))
+        );
+        assert_eq!(meta.updated.map(|u| u.date), Some(date(2025, 1, 3)));
+    });
+}
+
+#[test]
+fn a_labelled_publication_date_beats_a_bare_date() {
+    let text = "Ceasefire talks resume in the capital\n\n\
+        Talks round 3 · 18 May 2024\n\n\
+        By Selin Arat\n\n\
+        Published: 20 May 2024\n\n\
+        Negotiators met again on Monday, the mediators said in a statement.";
+    both(text, |_, _, meta| {
+        assert_eq!(
+            published(meta),
+            Some((date(2024, 5, 20), DateKind::Published))
+        );
+    });
+}
