@@ -432,6 +432,86 @@ impl ToponymResolver for PipelineResolver {
     }
 }
 
+/// A document's recognised mentions and the index of its dateline's.
+type Recognised = (Vec<sitrep_gazetteer::Mention>, Option<usize>);
+
+/// A [`ToponymResolver`] backed by the gazetteer's resolution: the given
+/// span becomes a mention (replacing any recognised mention it overlaps)
+/// and is resolved together with the other places sitrep recognises in the
+/// document, so that they give it context. Recognition runs once per
+/// document (cached).
+#[derive(Default)]
+pub struct GazetteerResolver {
+    cache: RefCell<HashMap<String, Recognised>>,
+}
+
+impl GazetteerResolver {
+    /// A resolver over the embedded gazetteer.
+    pub fn new() -> GazetteerResolver {
+        GazetteerResolver::default()
+    }
+
+    fn mentions(&self, text: &str) -> Recognised {
+        if let Some(hit) = self.cache.borrow().get(text) {
+            return hit.clone();
+        }
+        let g = sitrep_gazetteer::Gazetteer::embedded();
+        let found = match sitrep_extract::Document::parse(text.as_bytes()) {
+            Ok(doc) => sitrep_extract::stages::places::mentions(g, &doc),
+            Err(_) => (Vec::new(), None),
+        };
+        self.cache
+            .borrow_mut()
+            .insert(text.to_string(), found.clone());
+        found
+    }
+}
+
+impl ToponymResolver for GazetteerResolver {
+    fn resolve(&self, doc_text: &str, span: Span, _published: Option<Date>) -> Option<Resolved> {
+        let g = sitrep_gazetteer::Gazetteer::embedded();
+        let (mentions, dateline) = self.mentions(doc_text);
+        let phrase = doc_text.get(span.start..span.end)?;
+        // The sentence of a recognised mention in the same line, if any.
+        let sentence = mentions
+            .iter()
+            .filter(|m| m.span.end <= span.start)
+            .filter(|m| {
+                doc_text
+                    .get(m.span.end..span.start)
+                    .is_some_and(|gap| !gap.contains(['.', '\n']))
+            })
+            .map(|m| m.sentence)
+            .next_back()
+            .unwrap_or(usize::MAX);
+        let given = sitrep_gazetteer::Mention::given(g, span, phrase, sentence);
+        let mut all: Vec<sitrep_gazetteer::Mention> = Vec::with_capacity(mentions.len() + 1);
+        let mut at = 0;
+        let mut date_at = None;
+        for (i, m) in mentions.into_iter().enumerate() {
+            if overlap(m.span, span) > 0 {
+                continue;
+            }
+            if Some(i) == dateline {
+                date_at = Some(all.len());
+            }
+            if m.span.start < span.start {
+                at = all.len() + 1;
+            }
+            all.push(m);
+        }
+        all.insert(at, given);
+        let date_at = date_at.map(|d| if d >= at { d + 1 } else { d });
+        let r = g.resolve(&all, date_at).swap_remove(at)?;
+        let p = g.place(r.place);
+        Some(Resolved {
+            lat: f64::from(p.lat),
+            lon: f64::from(p.lon),
+            geonameid: (p.id < sitrep_gazetteer::POSTAL_ID_BASE).then_some(u64::from(p.id)),
+        })
+    }
+}
+
 /// Bytes two spans share.
 pub fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
@@ -545,7 +625,7 @@ pub struct GeoOutcome {
     pub with_geonameid: usize,
     /// How the gold offsets were located.
     pub offsets: OffsetStats,
-    /// Resolution with gold spans, by [`PipelineResolver`].
+    /// Resolution with gold spans, by [`GazetteerResolver`].
     pub resolution: DistanceScores,
     /// Recognition and resolution of the pipeline's own places.
     pub end_to_end: EndToEnd,
@@ -553,14 +633,29 @@ pub struct GeoOutcome {
     pub extract_errors: usize,
 }
 
-/// Runs both evaluations with sitrep's standard pipeline.
+/// Runs both evaluations: gold spans resolved by [`GazetteerResolver`],
+/// end to end with sitrep's standard pipeline.
 pub fn evaluate(data: &GeoDataset) -> GeoOutcome {
-    evaluate_with(data, &PipelineResolver::default())
+    evaluate_spans_with(
+        data,
+        &PipelineResolver::default(),
+        &GazetteerResolver::new(),
+    )
 }
 
 /// Runs both evaluations with the pipeline of `resolver`.
 pub fn evaluate_with(data: &GeoDataset, resolver: &PipelineResolver) -> GeoOutcome {
-    let resolution = evaluate_resolution(data, resolver);
+    evaluate_spans_with(data, resolver, resolver)
+}
+
+/// Runs both evaluations: gold spans resolved by `spans`, end to end with
+/// the pipeline of `resolver`.
+pub fn evaluate_spans_with(
+    data: &GeoDataset,
+    resolver: &PipelineResolver,
+    spans: &dyn ToponymResolver,
+) -> GeoOutcome {
+    let resolution = evaluate_resolution(data, spans);
     let end_to_end = evaluate_end_to_end(data, |d| resolver.places(&d.text, d.published));
     GeoOutcome {
         corpus: data.corpus,

@@ -77,11 +77,15 @@
 
 pub mod compile;
 mod key;
+pub mod recognize;
+pub mod resolve;
 mod store;
 pub mod translit;
 mod user;
 
 pub use key::key;
+pub use recognize::{Mention, SentenceIn};
+pub use resolve::{geo_precision, Resolution};
 pub use user::UserFileError;
 
 use std::collections::HashMap;

@@ -1,0 +1,718 @@
+//! Recognition of place names in tokenised text: the longest gazetteer key
+//! over runs of up to [`MAX_TOKENS`] tokens, kept only under high-precision
+//! context rules. Pure: no IO.
+//!
+//! A run starts at a capitalised token (or a token of a script without
+//! case) and continues over capitalised tokens, a few lower-case name
+//! connectors ("de", "al", "on") and division words ("region", "oblast").
+//! A match is then dropped when
+//!
+//! - its key is in the stoplist (`data/place_stopwords.txt`: common words
+//!   and first names that are also places);
+//! - it names a country only through a demonym ("Russian forces"), unless a
+//!   territory noun follows ("Russian territory");
+//! - an organisation head noun follows (`data/org_heads.txt`: "Kyiv
+//!   Independent", "Freedom of Russia Legion"), or it is the object of "of"
+//!   or "for" after an organisation word ("Freedom for Russia");
+//! - it opens a sentence or stands in a headline, is not a strong place
+//!   (country, first-level division, city of 100,000+, division form) and
+//!   has no cue ("in", "near", "the village of" …) before it;
+//! - a single weak token is followed or preceded by another capitalised
+//!   word (a person's name: "Tim Mark").
+//!
+//! Spans grow to cover the words that make a mention a division or an area:
+//! "Masisi territory", "region of Mopti", "northern Ukraine", and a
+//! coordination "Belgorod and Kursk regions" (one mention, the first
+//! division's).
+
+use crate::{is_regional, key, Feature, Gazetteer, Hit, KeyKind};
+use sitrep_text::segment::Token;
+use sitrep_text::Span;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// Longest run of tokens matched as one name.
+pub const MAX_TOKENS: usize = 5;
+
+/// One sentence to scan.
+#[derive(Clone, Copy, Debug)]
+pub struct SentenceIn<'a> {
+    /// Its tokens (words and punctuation), spans into the text.
+    pub tokens: &'a [Token],
+    /// A headline or subheading (title case: every word capitalised).
+    pub headline: bool,
+    /// A dateline ("Belgorod –"): its places need no cue.
+    pub dateline: bool,
+}
+
+/// A recognised place mention, not yet resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// The mention's bytes in the text.
+    pub span: Span,
+    /// The folded key that matched.
+    pub key: String,
+    /// The places the key names (codes and demonyms left out, except for a
+    /// demonym before a territory noun).
+    pub hits: Vec<Hit>,
+    /// Index of the sentence (in the input order).
+    pub sentence: usize,
+    /// Index of the first token of the name in its sentence.
+    pub token: usize,
+    /// Names a division: a division word is part of it or next to it.
+    pub regional: bool,
+    /// An area around a place: "near X", "outskirts of X", "outside X".
+    pub near: bool,
+    /// A direction word before a country or division ("northern Ukraine").
+    pub directional: bool,
+    /// A cue word stood before it ("in", "the village of" …).
+    pub cued: bool,
+}
+
+impl Mention {
+    /// A mention of `name` at `span` given from outside (a gold span):
+    /// every place the name denotes exactly (demonyms and codes too), or
+    /// its fuzzy candidates when it has none.
+    pub fn given(g: &Gazetteer, span: Span, name: &str, sentence: usize) -> Mention {
+        let mut k = key(name);
+        if let Some(rest) = k.strip_prefix("the ") {
+            if g.keys.contains_key(rest) {
+                k = rest.to_string();
+            }
+        }
+        let mut hits = g.lookup_key(&k);
+        if hits.is_empty() {
+            hits = g
+                .fuzzy(&k, if k.chars().count() >= 12 { 2 } else { 1 }, None)
+                .into_iter()
+                .map(|(h, _)| h)
+                .collect();
+        }
+        Mention {
+            span,
+            regional: is_regional(&k),
+            key: k,
+            hits,
+            sentence,
+            token: 0,
+            near: false,
+            directional: false,
+            cued: false,
+        }
+    }
+}
+
+fn lines(text: &'static str) -> HashSet<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
+
+fn stopwords() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| lines(include_str!("../data/place_stopwords.txt")))
+}
+
+fn org_heads() -> &'static HashSet<&'static str> {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| lines(include_str!("../data/org_heads.txt")))
+}
+
+/// Words before "of"/"for" that make the name after it part of an
+/// organisation's ("Freedom of Russia", "Bank of England").
+const ORG_PREFIXES: &[&str] = &[
+    "freedom",
+    "liberty",
+    "bank",
+    "university",
+    "friends",
+    "voice",
+    "radio",
+    "legion",
+    "church",
+    "order",
+    "hero",
+    "heroes",
+    "league",
+];
+
+/// Division words that may follow a name ("Kursk region").
+const DIVISION_WORDS: &[&str] = &[
+    "region",
+    "oblast",
+    "province",
+    "governorate",
+    "district",
+    "state",
+    "territory",
+    "township",
+    "krai",
+    "raion",
+    "rayon",
+    "county",
+    "prefecture",
+    "municipality",
+];
+
+/// Plural division words of a coordination ("Belgorod and Kursk regions").
+const DIVISION_PLURALS: &[&str] = &[
+    "regions",
+    "oblasts",
+    "provinces",
+    "governorates",
+    "districts",
+    "states",
+    "territories",
+];
+
+/// Lower-case words inside names ("Rostov on Don", "Valle del Cauca").
+const CONNECTORS: &[&str] = &[
+    "de", "del", "da", "do", "dos", "das", "al", "el", "on", "upon", "sur", "la", "le", "of", "an",
+    "am", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn",
+];
+
+/// Words after a demonym that make it a place ("Russian territory").
+const TERRITORY: &[&str] = &["territory", "soil", "airspace", "territories"];
+
+/// Words before a name that make it a place.
+const CUES: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "from",
+    "to",
+    "outside",
+    "into",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "through",
+    "via",
+    "between",
+    "of",
+    "inside",
+    "within",
+    "nearby",
+    "outskirts",
+    "entered",
+    "reached",
+    "struck",
+    "hit",
+    "shelled",
+    "captured",
+    "liberated",
+    "seized",
+    "attacked",
+];
+
+/// Direction words before a country or division.
+const DIRECTIONS: &[&str] = &[
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north eastern",
+    "north western",
+    "south eastern",
+    "south western",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+];
+
+/// Capitalised words that may follow a city name ("Kyiv Mayor").
+const TITLES: &[&str] = &[
+    "mayor",
+    "governor",
+    "city",
+    "airport",
+    "region",
+    "oblast",
+    "province",
+    "police",
+    "residents",
+    "council",
+    "authorities",
+    "officials",
+];
+
+/// Population from which a city is a strong place.
+const BIG_CITY: u32 = 100_000;
+
+/// The folded key of one token, cheaply for ASCII.
+fn token_key(word: &str) -> String {
+    let word = ["'s", "’s", "'S", "’S"]
+        .iter()
+        .find_map(|p| word.strip_suffix(p))
+        .unwrap_or(word);
+    if word.is_ascii() {
+        let mut out = String::with_capacity(word.len());
+        for b in word.bytes() {
+            match b {
+                b'\'' | b'"' => {}
+                b'-' | b'.' | b',' | b'/' | b'_' => {
+                    if !out.is_empty() && !out.ends_with(' ') {
+                        out.push(' ');
+                    }
+                }
+                b => out.push(b.to_ascii_lowercase() as char),
+            }
+        }
+        while out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    } else {
+        key(word)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Tok {
+    span: Span,
+    word: bool,
+    cap: bool,
+    key: String,
+}
+
+fn first_char(s: &str) -> Option<char> {
+    s.chars().next()
+}
+
+fn is_cap(s: &str) -> bool {
+    first_char(s).is_some_and(|c| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+}
+
+impl Gazetteer {
+    /// Walks the fst from `state` over `bytes`: the new state, or `None`
+    /// when no key has that prefix.
+    fn walk(&self, state: (fst::raw::CompiledAddr, u64), bytes: &[u8]) -> Option<(usize, u64)> {
+        let f = self.keys.as_fst();
+        let (mut addr, mut out) = state;
+        for &b in bytes {
+            let node = f.node(addr);
+            let i = node.find_input(b)?;
+            let t = node.transition(i);
+            out += t.out.value();
+            addr = t.addr;
+        }
+        Some((addr, out))
+    }
+
+    /// Whether the walked state is a whole key.
+    fn is_key(&self, state: (usize, u64)) -> bool {
+        self.keys.as_fst().node(state.0).is_final()
+    }
+
+    /// Recognises the place mentions of `sentences` of `text` (rules in the
+    /// module docs), in text order.
+    pub fn recognize(&self, text: &str, sentences: &[SentenceIn<'_>]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            self.recognize_sentence(text, si, s, &mut out);
+        }
+        out
+    }
+
+    fn recognize_sentence(
+        &self,
+        text: &str,
+        si: usize,
+        s: &SentenceIn<'_>,
+        out: &mut Vec<Mention>,
+    ) {
+        let toks: Vec<Tok> = s
+            .tokens
+            .iter()
+            .map(|tok| {
+                let span = tok.span;
+                let w = span.slice(text);
+                let word = first_char(w).is_some_and(char::is_alphabetic);
+                Tok {
+                    span,
+                    word,
+                    cap: word && is_cap(w),
+                    key: if word { token_key(w) } else { String::new() },
+                }
+            })
+            .collect();
+        let first_word = toks.iter().position(|t| t.word);
+        let root = self.keys.as_fst().root().addr();
+        let adjacent = |a: &Tok, b: &Tok| {
+            let gap = &text[a.span.end..b.span.start];
+            !gap.is_empty() && gap.chars().all(char::is_whitespace)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if !t.cap || t.key.is_empty() {
+                i += 1;
+                continue;
+            }
+            // Longest key over the run starting here.
+            let mut best: Option<(usize, String)> = None;
+            let mut state = self.walk((root, 0), t.key.as_bytes());
+            let mut joined = t.key.clone();
+            let mut j = i;
+            loop {
+                if let Some(st) = state {
+                    if self.is_key(st) || self.user_has(&joined) {
+                        best = Some((j, joined.clone()));
+                    }
+                } else if !self.has_user_keys() {
+                    break;
+                }
+                if j + 1 >= toks.len() || j + 1 - i >= MAX_TOKENS {
+                    break;
+                }
+                let n = &toks[j + 1];
+                let lower = n.key.as_str();
+                let ok = n.word
+                    && adjacent(&toks[j], n)
+                    && (n.cap
+                        || DIVISION_WORDS.contains(&lower)
+                        || CONNECTORS.contains(&lower)
+                        || lower
+                            .split_once(' ')
+                            .is_some_and(|(a, _)| CONNECTORS.contains(&a)));
+                if !ok {
+                    break;
+                }
+                joined.push(' ');
+                joined.push_str(lower);
+                state = state.and_then(|st| {
+                    self.walk(st, b" ")
+                        .and_then(|st| self.walk(st, lower.as_bytes()))
+                });
+                j += 1;
+            }
+            let Some((end, k)) = best else {
+                i += 1;
+                continue;
+            };
+            match self.accept(text, &toks, i, end, &k, s, si, first_word) {
+                Some((m, next)) => {
+                    out.push(m);
+                    i = next;
+                }
+                None => i = end + 1,
+            }
+        }
+    }
+
+    fn has_user_keys(&self) -> bool {
+        !self.user_keys.is_empty()
+    }
+
+    fn user_has(&self, k: &str) -> bool {
+        self.user_keys.contains_key(k)
+    }
+
+    /// Applies the context rules to the match of tokens `i..=end`: the
+    /// mention and the token to continue from, or `None`.
+    #[allow(clippy::too_many_arguments)]
+    fn accept(
+        &self,
+        text: &str,
+        toks: &[Tok],
+        i: usize,
+        end: usize,
+        k: &str,
+        s: &SentenceIn<'_>,
+        si: usize,
+        first_word: Option<usize>,
+    ) -> Option<(Mention, usize)> {
+        let all = self.lookup_key(k);
+        let next_word = |from: usize| toks[from..].iter().position(|t| t.word).map(|p| p + from);
+        let prev_words: Vec<usize> = (0..i).rev().filter(|&p| toks[p].word).take(3).collect();
+        let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key.as_str());
+        let after = next_word(end + 1);
+        let after_key = after.map(|a| toks[a].key.as_str());
+        // Only punctuation (quotes) between the match and the next word?
+        let after_close = after.is_some_and(|a| {
+            toks[end + 1..a]
+                .iter()
+                .all(|t| matches!(t.span.slice(text), "”" | "\"" | "’" | "'" | "»" | "“"))
+        });
+        let mut span = Span::new(toks[i].span.start, toks[end].span.end);
+        let mut next = end + 1;
+        let mut regional = is_regional(k);
+
+        // Demonyms: only "Russian territory".
+        let written = &text[toks[i].span.start..toks[end].span.end];
+        let upper = written.chars().all(|c| !c.is_lowercase());
+        let codes: Vec<Hit> = all
+            .iter()
+            .copied()
+            .filter(|h| h.kind == KeyKind::Code)
+            .collect();
+        let places: Vec<Hit> = if upper && !codes.is_empty() && written.len() <= 3 {
+            codes
+        } else {
+            all.iter()
+                .copied()
+                .filter(|h| !matches!(h.kind, KeyKind::Demonym | KeyKind::Code))
+                .collect()
+        };
+        let hits = if places.is_empty() {
+            let demonyms: Vec<Hit> = all
+                .iter()
+                .copied()
+                .filter(|h| h.kind == KeyKind::Demonym)
+                .collect();
+            let a = after?;
+            if demonyms.is_empty() || a != end + 1 || !TERRITORY.contains(&toks[a].key.as_str()) {
+                return None;
+            }
+            span.end = toks[a].span.end;
+            next = a + 1;
+            demonyms
+        } else {
+            places
+        };
+
+        if stopwords().contains(k) {
+            return None;
+        }
+        if after_close && after_key.is_some_and(|a| org_heads().contains(a)) {
+            return None;
+        }
+        if matches!(prev(0), Some("of" | "for"))
+            && prev(1).is_some_and(|p| ORG_PREFIXES.contains(&p))
+        {
+            return None;
+        }
+
+        let strong_place = hits.iter().any(|h| {
+            let p = self.place(h.place);
+            matches!(p.feature, Feature::Country | Feature::Admin1)
+                || p.population >= BIG_CITY
+                || h.kind == KeyKind::RegionForm
+        });
+        let the = usize::from(prev(0) == Some("the"));
+        let cue_word = prev(the);
+        let cued = cue_word.is_some_and(|c| CUES.contains(&c))
+            || matches!(
+                prev(0),
+                Some("village" | "town" | "city" | "settlement" | "hamlet")
+            )
+            || matches!(
+                (prev(1), prev(0)),
+                (
+                    Some("village" | "town" | "city" | "settlement" | "outskirts" | "region"),
+                    Some("of")
+                )
+            );
+        let near = matches!(prev(the), Some("near" | "outside" | "nearby" | "around"))
+            || (prev(0) == Some("of") && prev(1) == Some("outskirts"));
+
+        // An acronym ("CIA") names a place only when it is a strong one.
+        if upper && written.len() <= 4 && !strong_place && !s.dateline {
+            return None;
+        }
+        let at_start = first_word == Some(i);
+        if (at_start || s.headline) && !s.dateline && !strong_place && !cued {
+            return None;
+        }
+        // A person's name: a weak single token next to another capitalised
+        // word.
+        let city_only = hits.iter().all(|h| {
+            let p = self.place(h.place);
+            !matches!(p.feature, Feature::Country | Feature::Admin1)
+                && h.kind != KeyKind::RegionForm
+        });
+        if city_only && end == i && !s.dateline && !s.headline && !cued {
+            // "Vladimir Putin": a city name before a capitalised word that
+            // is neither a place nor a title.
+            if let Some(a) = after.filter(|&a| a == end + 1 && toks[a].cap) {
+                let w = toks[a].key.as_str();
+                if !TITLES.contains(&w)
+                    && !DIVISION_WORDS.contains(&w)
+                    && self.lookup_key(w).is_empty()
+                {
+                    return None;
+                }
+            }
+        }
+        let weak = !strong_place && end == i && !s.dateline;
+        if weak {
+            let cap_after = after.is_some_and(|a| a == end + 1 && toks[a].cap && !s.headline);
+            let cap_before = prev_words
+                .first()
+                .is_some_and(|&p| p + 1 == i && toks[p].cap && Some(p) != first_word);
+            if (cap_after && !cued) || cap_before {
+                return None;
+            }
+        }
+
+        // Extend over a division word after or a "region of" before.
+        if next < toks.len() && next == end + 1 && after == Some(next) {
+            let w = toks[next].key.as_str();
+            if DIVISION_WORDS.contains(&w) && !regional && w != "district" {
+                span.end = toks[next].span.end;
+                next += 1;
+                regional = true;
+            } else if matches!(w, "and" | "&") {
+                // "Belgorod and Kursk regions".
+                if let Some(m) = self.coordination(text, toks, next + 1) {
+                    span.end = toks[m].span.end;
+                    next = m + 1;
+                    regional = true;
+                }
+            }
+        }
+        if !regional
+            && prev(0) == Some("of")
+            && prev(1).is_some_and(|p| matches!(p, "region" | "province" | "state" | "oblast"))
+        {
+            span.start = toks[prev_words[1]].span.start;
+            regional = true;
+        }
+        let mut directional = false;
+        if let Some(&p) = prev_words.first() {
+            let pk = toks[p].key.as_str();
+            let area = hits.iter().any(|h| {
+                matches!(
+                    self.place(h.place).feature,
+                    Feature::Country | Feature::Admin1
+                )
+            });
+            // The span stays on the name: gold annotations leave the
+            // direction word out ("northern Ukraine" → "Ukraine").
+            directional = p + 1 == i && area && DIRECTIONS.contains(&pk);
+        }
+        Some((
+            Mention {
+                span,
+                key: k.to_string(),
+                hits,
+                sentence: si,
+                token: i,
+                regional,
+                near,
+                directional,
+                cued,
+            },
+            next,
+        ))
+    }
+
+    /// The plural division word closing "X and Y regions" when tokens from
+    /// `at` are "Y regions".
+    fn coordination(&self, text: &str, toks: &[Tok], at: usize) -> Option<usize> {
+        let root = self.keys.as_fst().root().addr();
+        let mut state = Some((root, 0));
+        let mut j = at;
+        while j < toks.len() && j < at + 3 {
+            let t = &toks[j];
+            if !t.word || !t.cap {
+                break;
+            }
+            if j > at {
+                state = state.and_then(|st| self.walk(st, b" "));
+            }
+            state = state.and_then(|st| self.walk(st, t.key.as_bytes()));
+            let st = state?;
+            if self.is_key(st) {
+                if let Some(n) = toks.get(j + 1) {
+                    let gap = &text[t.span.end..n.span.start];
+                    if gap.chars().all(char::is_whitespace)
+                        && DIVISION_PLURALS.contains(&n.key.as_str())
+                    {
+                        return Some(j + 1);
+                    }
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<Token> {
+        sitrep_text::segment(text).tokens
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        let toks = spans(text);
+        let s = SentenceIn {
+            tokens: &toks,
+            headline: false,
+            dateline: false,
+        };
+        Gazetteer::embedded()
+            .recognize(text, &[s])
+            .into_iter()
+            .map(|m| m.span.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn towns_and_regions() {
+        assert_eq!(
+            found("There was fighting in Tyotkino and in Grajvoron in the Belgorod region."),
+            ["Tyotkino", "Grajvoron", "Belgorod region"]
+        );
+        assert_eq!(found("Drones hit the Kursk region."), ["Kursk region"]);
+    }
+
+    #[test]
+    fn demonyms() {
+        assert_eq!(
+            found("The attack by Russian forces was repelled."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("They advanced into Russian territory overnight."),
+            ["Russian territory"]
+        );
+    }
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            found("A unit of the Freedom of Russia Legion spoke."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("He told the Kyiv Independent so."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn coordination_and_directions() {
+        assert_eq!(
+            found("They aim to liberate the Belgorod and Kursk regions soon."),
+            ["Belgorod and Kursk regions"]
+        );
+        assert_eq!(found("Fighters in northern Ukraine waited."), ["Ukraine"]);
+    }
+
+    #[test]
+    fn ascii_keys_fold_like_key() {
+        for w in ["Ivano-Frankivsk", "Mar'inka", "St.", "KURSK"] {
+            assert_eq!(token_key(w), key(w));
+        }
+    }
+}
