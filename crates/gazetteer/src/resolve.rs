@@ -45,6 +45,34 @@ pub fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// The point to report for a place: for a country the representative
+/// point of `data/country_points.txt` when it lists the country (the
+/// compiled data only has the mean of its cities), else the record's.
+pub fn point(place: &Place<'_>) -> (f32, f32) {
+    static POINTS: std::sync::OnceLock<HashMap<&'static str, (f32, f32)>> =
+        std::sync::OnceLock::new();
+    if place.feature != Feature::Country {
+        return (place.lat, place.lon);
+    }
+    let points = POINTS.get_or_init(|| {
+        include_str!("../data/country_points.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                let cc = f.next()?;
+                let lat = f.next()?.parse().ok()?;
+                let lon = f.next()?.parse().ok()?;
+                Some((cc, (lat, lon)))
+            })
+            .collect()
+    });
+    points
+        .get(place.country)
+        .copied()
+        .unwrap_or((place.lat, place.lon))
+}
+
 /// ACLED geo-precision of a resolved place: 1 for a town, 2 for an area
 /// around it ("near X", "outskirts of X") or a village whose coordinates
 /// GeoNames only estimates (postal accuracy 1), 3 for a division or a
@@ -265,6 +293,15 @@ mod tests {
         assert_eq!(r[0].1, "RU");
         assert_eq!(r[1].2.as_deref(), Some("Belgorod Oblast"));
         assert_eq!(r[2].2.as_deref(), Some("Belgorod Oblast"));
+    }
+
+    #[test]
+    fn country_points() {
+        let g = Gazetteer::embedded();
+        let ru = &g.candidates("Russia", None)[0].place;
+        assert_eq!(point(ru), (60.0, 100.0));
+        let kursk = &g.candidates("Kursk", None)[0].place;
+        assert_eq!(point(kursk), (kursk.lat, kursk.lon));
     }
 
     #[test]
