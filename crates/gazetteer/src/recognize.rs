@@ -608,6 +608,22 @@ impl Gazetteer {
             span.start = toks[prev_words[1]].span.start;
             regional = true;
         }
+        // A division named by its namesake ("Belgorod and Kursk regions",
+        // "Masisi territory"): its division form's places.
+        let mut hits = hits;
+        if regional && !is_regional(k) {
+            let form = self.lookup_key(&format!("{k} region"));
+            if !form.is_empty() {
+                hits = form;
+            }
+        }
+        // The possessive stays out of the span ("Russia's" → "Russia").
+        for p in ["'s", "’s", "'S", "’S"] {
+            if text[span.start..span.end].ends_with(p) && span.end - p.len() > span.start {
+                span.end -= p.len();
+                break;
+            }
+        }
         let mut directional = false;
         if let Some(&p) = prev_words.first() {
             let pk = toks[p].key.as_ref();
