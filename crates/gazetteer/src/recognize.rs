@@ -515,7 +515,24 @@ impl Gazetteer {
         if stopwords().contains(k) {
             return None;
         }
-        if after_close && after_key.is_some_and(|a| org_heads().contains(a)) {
+        // The head must be capitalised ("Kyiv Independent"), except for a
+        // few unit and office words ("Kursk Oblast administration"); never
+        // after a possessive ("Colombia's government").
+        let possessive = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .any(|p| toks[end].span.slice(text).ends_with(p));
+        let head_ok = after.is_some_and(|a| {
+            toks[a].cap
+                || matches!(
+                    toks[a].key.as_ref(),
+                    "administration" | "legion" | "corps" | "battalion" | "brigade" | "regiment"
+                )
+        });
+        if after_close
+            && !possessive
+            && head_ok
+            && after_key.is_some_and(|a| org_heads().contains(a))
+        {
             return None;
         }
         if matches!(prev(0), Some("of" | "for"))
