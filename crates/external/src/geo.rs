@@ -504,9 +504,10 @@ impl ToponymResolver for GazetteerResolver {
         let date_at = date_at.map(|d| if d >= at { d + 1 } else { d });
         let r = g.resolve(&all, date_at).swap_remove(at)?;
         let p = g.place(r.place);
+        let (lat, lon) = sitrep_gazetteer::point(&p);
         Some(Resolved {
-            lat: f64::from(p.lat),
-            lon: f64::from(p.lon),
+            lat: f64::from(lat),
+            lon: f64::from(lon),
             geonameid: (p.id < sitrep_gazetteer::POSTAL_ID_BASE).then_some(u64::from(p.id)),
         })
     }

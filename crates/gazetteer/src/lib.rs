@@ -85,7 +85,7 @@ mod user;
 
 pub use key::key;
 pub use recognize::{Mention, SentenceIn};
-pub use resolve::{geo_precision, Resolution};
+pub use resolve::{geo_precision, point, Resolution};
 pub use user::UserFileError;
 
 use std::collections::HashMap;

@@ -284,11 +284,21 @@ fn token_key(word: &str) -> String {
 }
 
 #[derive(Clone, Debug)]
-struct Tok {
+struct Tok<'t> {
     span: Span,
     word: bool,
     cap: bool,
-    key: String,
+    key: std::borrow::Cow<'t, str>,
+}
+
+/// The key of a token, borrowed when the token already is one (plain
+/// lower-case ASCII letters, the common case).
+fn token_key_cow(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| b.is_ascii_lowercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(token_key(word))
+    }
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -313,6 +323,17 @@ impl Gazetteer {
             addr = t.addr;
         }
         Some((addr, out))
+    }
+
+    /// A place's feature and population, without decoding its strings.
+    fn feature_population(&self, r: crate::PlaceRef) -> (Feature, u32) {
+        let i = r.0 as usize;
+        if i >= self.base_len() {
+            let p = self.place(r);
+            return (p.feature, p.population);
+        }
+        let b = &self.places[i * crate::store::REC..(i + 1) * crate::store::REC];
+        (Feature::from_u8(b[38]), crate::store::u32_at(b, 12))
     }
 
     /// Whether the walked state is a whole key.
@@ -348,7 +369,11 @@ impl Gazetteer {
                     span,
                     word,
                     cap: word && is_cap(w),
-                    key: if word { token_key(w) } else { String::new() },
+                    key: if word {
+                        token_key_cow(w)
+                    } else {
+                        std::borrow::Cow::Borrowed("")
+                    },
                 }
             })
             .collect();
@@ -368,7 +393,7 @@ impl Gazetteer {
             // Longest key over the run starting here.
             let mut best: Option<(usize, String)> = None;
             let mut state = self.walk((root, 0), t.key.as_bytes());
-            let mut joined = t.key.clone();
+            let mut joined = t.key.to_string();
             let mut j = i;
             loop {
                 if let Some(st) = state {
@@ -382,7 +407,7 @@ impl Gazetteer {
                     break;
                 }
                 let n = &toks[j + 1];
-                let lower = n.key.as_str();
+                let lower = n.key.as_ref();
                 let ok = n.word
                     && adjacent(&toks[j], n)
                     && (n.cap
@@ -441,9 +466,9 @@ impl Gazetteer {
         let all = self.lookup_key(k);
         let next_word = |from: usize| toks[from..].iter().position(|t| t.word).map(|p| p + from);
         let prev_words: Vec<usize> = (0..i).rev().filter(|&p| toks[p].word).take(3).collect();
-        let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key.as_str());
+        let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key.as_ref());
         let after = next_word(end + 1);
-        let after_key = after.map(|a| toks[a].key.as_str());
+        let after_key = after.map(|a| toks[a].key.as_ref());
         // Only punctuation (quotes) between the match and the next word?
         let after_close = after.is_some_and(|a| {
             toks[end + 1..a]
@@ -477,7 +502,7 @@ impl Gazetteer {
                 .filter(|h| h.kind == KeyKind::Demonym)
                 .collect();
             let a = after?;
-            if demonyms.is_empty() || a != end + 1 || !TERRITORY.contains(&toks[a].key.as_str()) {
+            if demonyms.is_empty() || a != end + 1 || !TERRITORY.contains(&toks[a].key.as_ref()) {
                 return None;
             }
             span.end = toks[a].span.end;
@@ -490,7 +515,24 @@ impl Gazetteer {
         if stopwords().contains(k) {
             return None;
         }
-        if after_close && after_key.is_some_and(|a| org_heads().contains(a)) {
+        // The head must be capitalised ("Kyiv Independent"), except for a
+        // few unit and office words ("Kursk Oblast administration"); never
+        // after a possessive ("Colombia's government").
+        let possessive = ["'s", "’s", "'S", "’S"]
+            .iter()
+            .any(|p| toks[end].span.slice(text).ends_with(p));
+        let head_ok = after.is_some_and(|a| {
+            toks[a].cap
+                || matches!(
+                    toks[a].key.as_ref(),
+                    "administration" | "legion" | "corps" | "battalion" | "brigade" | "regiment"
+                )
+        });
+        if after_close
+            && !possessive
+            && head_ok
+            && after_key.is_some_and(|a| org_heads().contains(a))
+        {
             return None;
         }
         if matches!(prev(0), Some("of" | "for"))
@@ -500,9 +542,9 @@ impl Gazetteer {
         }
 
         let strong_place = hits.iter().any(|h| {
-            let p = self.place(h.place);
-            matches!(p.feature, Feature::Country | Feature::Admin1)
-                || p.population >= BIG_CITY
+            let (feature, population) = self.feature_population(h.place);
+            matches!(feature, Feature::Country | Feature::Admin1)
+                || population >= BIG_CITY
                 || h.kind == KeyKind::RegionForm
         });
         let the = usize::from(prev(0) == Some("the"));
@@ -533,15 +575,14 @@ impl Gazetteer {
         // A person's name: a weak single token next to another capitalised
         // word.
         let city_only = hits.iter().all(|h| {
-            let p = self.place(h.place);
-            !matches!(p.feature, Feature::Country | Feature::Admin1)
-                && h.kind != KeyKind::RegionForm
+            let (feature, _) = self.feature_population(h.place);
+            !matches!(feature, Feature::Country | Feature::Admin1) && h.kind != KeyKind::RegionForm
         });
         if city_only && end == i && !s.dateline && !s.headline && !cued {
             // "Vladimir Putin": a city name before a capitalised word that
             // is neither a place nor a title.
             if let Some(a) = after.filter(|&a| a == end + 1 && toks[a].cap) {
-                let w = toks[a].key.as_str();
+                let w = toks[a].key.as_ref();
                 if !TITLES.contains(&w)
                     && !DIVISION_WORDS.contains(&w)
                     && self.lookup_key(w).is_empty()
@@ -563,7 +604,7 @@ impl Gazetteer {
 
         // Extend over a division word after or a "region of" before.
         if next < toks.len() && next == end + 1 && after == Some(next) {
-            let w = toks[next].key.as_str();
+            let w = toks[next].key.as_ref();
             if DIVISION_WORDS.contains(&w) && !regional && w != "district" {
                 span.end = toks[next].span.end;
                 next += 1;
@@ -584,12 +625,28 @@ impl Gazetteer {
             span.start = toks[prev_words[1]].span.start;
             regional = true;
         }
+        // A division named by its namesake ("Belgorod and Kursk regions",
+        // "Masisi territory"): its division form's places.
+        let mut hits = hits;
+        if regional && !is_regional(k) {
+            let form = self.lookup_key(&format!("{k} region"));
+            if !form.is_empty() {
+                hits = form;
+            }
+        }
+        // The possessive stays out of the span ("Russia's" → "Russia").
+        for p in ["'s", "’s", "'S", "’S"] {
+            if text[span.start..span.end].ends_with(p) && span.end - p.len() > span.start {
+                span.end -= p.len();
+                break;
+            }
+        }
         let mut directional = false;
         if let Some(&p) = prev_words.first() {
-            let pk = toks[p].key.as_str();
+            let pk = toks[p].key.as_ref();
             let area = hits.iter().any(|h| {
                 matches!(
-                    self.place(h.place).feature,
+                    self.feature_population(h.place).0,
                     Feature::Country | Feature::Admin1
                 )
             });
@@ -633,7 +690,7 @@ impl Gazetteer {
                 if let Some(n) = toks.get(j + 1) {
                     let gap = &text[t.span.end..n.span.start];
                     if gap.chars().all(char::is_whitespace)
-                        && DIVISION_PLURALS.contains(&n.key.as_str())
+                        && DIVISION_PLURALS.contains(&n.key.as_ref())
                     {
                         return Some(j + 1);
                     }

@@ -45,6 +45,34 @@ pub fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
+/// The point to report for a place: for a country the representative
+/// point of `data/country_points.txt` when it lists the country (the
+/// compiled data only has the mean of its cities), else the record's.
+pub fn point(place: &Place<'_>) -> (f32, f32) {
+    static POINTS: std::sync::OnceLock<HashMap<&'static str, (f32, f32)>> =
+        std::sync::OnceLock::new();
+    if place.feature != Feature::Country {
+        return (place.lat, place.lon);
+    }
+    let points = POINTS.get_or_init(|| {
+        include_str!("../data/country_points.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split_whitespace();
+                let cc = f.next()?;
+                let lat = f.next()?.parse().ok()?;
+                let lon = f.next()?.parse().ok()?;
+                Some((cc, (lat, lon)))
+            })
+            .collect()
+    });
+    points
+        .get(place.country)
+        .copied()
+        .unwrap_or((place.lat, place.lon))
+}
+
 /// ACLED geo-precision of a resolved place: 1 for a town, 2 for an area
 /// around it ("near X", "outskirts of X") or a village whose coordinates
 /// GeoNames only estimates (postal accuracy 1), 3 for a division or a
@@ -80,7 +108,7 @@ impl Context {
                 .entry((p.country.to_string(), p.admin1_code.to_string()))
                 .or_default() += w;
         }
-        if p.feature != Feature::Country {
+        if p.feature != Feature::Country && !self.points.contains(&(p.lat, p.lon)) {
             self.points.push((p.lat, p.lon));
         }
     }
@@ -168,28 +196,37 @@ impl Gazetteer {
             .iter()
             .zip(cands)
             .map(|(m, c)| {
-                let mut best: Option<(f32, usize, String)> = None;
-                for (ci, (p, base, why)) in c.iter().enumerate() {
+                // Scores every candidate; the explanation is written for
+                // the winner only.
+                let term = |ci: usize, mut ex: Option<&mut String>| -> f32 {
+                    let (p, base, why) = &c[ci];
                     let mut s = *base;
-                    let mut ex = format!("{base:.2} {why}");
+                    let mut note = |t: std::fmt::Arguments<'_>| {
+                        if let Some(e) = ex.as_deref_mut() {
+                            e.push_str(&t.to_string());
+                        }
+                    };
+                    note(format_args!("{base:.2} {why}"));
                     if ctx.total > 0.0 {
                         let share =
                             ctx.countries.get(p.country).copied().unwrap_or(0.0) / ctx.total;
                         if share > 0.0 {
                             s += 0.6 * share;
-                            ex += &format!(", country {} {:+.2}", p.country, 0.6 * share);
+                            note(format_args!(", country {} {:+.2}", p.country, 0.6 * share));
                         }
                     }
-                    let a1 = (p.country.to_string(), p.admin1_code.to_string());
-                    if p.feature != Feature::Country
-                        && p.feature != Feature::Admin1
-                        && ctx.admin1.contains_key(&a1)
-                    {
-                        s += 0.4;
-                        ex += &format!(", in {} +0.40", p.admin1.unwrap_or(p.admin1_code));
-                        if parents.get(&m.sentence).is_some_and(|v| v.contains(&a1)) {
-                            s += 0.8;
-                            ex += ", parent in sentence +0.80";
+                    if p.feature != Feature::Country && p.feature != Feature::Admin1 {
+                        let a1 = (p.country.to_string(), p.admin1_code.to_string());
+                        if ctx.admin1.contains_key(&a1) {
+                            s += 0.4;
+                            note(format_args!(
+                                ", in {} +0.40",
+                                p.admin1.unwrap_or(p.admin1_code)
+                            ));
+                            if parents.get(&m.sentence).is_some_and(|v| v.contains(&a1)) {
+                                s += 0.8;
+                                note(format_args!(", parent in sentence +0.80"));
+                            }
                         }
                     }
                     if p.feature != Feature::Country {
@@ -210,13 +247,23 @@ impl Gazetteer {
                         };
                         if bonus > 0.0 {
                             s += bonus;
-                            ex += &format!(", {d:.0} km from another place +{bonus:.2}");
+                            note(format_args!(", {d:.0} km from another place +{bonus:.2}"));
                         }
                     }
-                    if best.as_ref().is_none_or(|b| s > b.0) {
-                        best = Some((s, ci, ex));
+                    s
+                };
+                let mut best: Option<(f32, usize)> = None;
+                for ci in 0..c.len() {
+                    let s = term(ci, None);
+                    if best.is_none_or(|b| s > b.0) {
+                        best = Some((s, ci));
                     }
                 }
+                let best = best.map(|(s, ci)| {
+                    let mut ex = String::new();
+                    term(ci, Some(&mut ex));
+                    (s, ci, ex)
+                });
                 best.map(|(s, ci, ex)| Resolution {
                     place: c[ci].0.index,
                     score: s,
@@ -265,6 +312,15 @@ mod tests {
         assert_eq!(r[0].1, "RU");
         assert_eq!(r[1].2.as_deref(), Some("Belgorod Oblast"));
         assert_eq!(r[2].2.as_deref(), Some("Belgorod Oblast"));
+    }
+
+    #[test]
+    fn country_points() {
+        let g = Gazetteer::embedded();
+        let ru = &g.candidates("Russia", None)[0].place;
+        assert_eq!(point(ru), (60.0, 100.0));
+        let kursk = &g.candidates("Kursk", None)[0].place;
+        assert_eq!(point(kursk), (kursk.lat, kursk.lon));
     }
 
     #[test]

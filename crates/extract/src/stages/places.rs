@@ -70,14 +70,15 @@ pub fn place(g: &Gazetteer, doc: &Document<'_>, m: &Mention, r: &Resolution) -> 
         sitrep_gazetteer::Feature::PopulatedPlace => Feature::PopulatedPlace,
         sitrep_gazetteer::Feature::Other => Feature::Other,
     };
+    let (lat, lon) = sitrep_gazetteer::point(&p);
     report::Place {
         start: m.span.start,
         end: m.span.end,
         text: doc.slice(m.span).to_string(),
         name: if cyrillic { p.ascii_name } else { p.name }.to_string(),
         geonameid: (p.id < POSTAL_ID_BASE).then_some(u64::from(p.id)),
-        lat: f64::from(p.lat),
-        lon: f64::from(p.lon),
+        lat: f64::from(lat),
+        lon: f64::from(lon),
         country: Some(p.country.to_string()).filter(|c| !c.is_empty()),
         admin1: p.admin1.map(str::to_string),
         feature,
