@@ -75,7 +75,7 @@ fn geo_table(out: &mut String, o: &Outcome, g: &geo::GeoOutcome) {
         "gold offsets (char → byte, checked against the phrase): {} exact, {} repaired, {} dropped",
         g.offsets.exact, g.offsets.repaired, g.offsets.dropped
     );
-    out.push_str("(a) resolution, gold spans given (PipelineResolver: the reported place overlapping the span)\n");
+    out.push_str("(a) resolution, gold spans given (GazetteerResolver: the span resolved with the article's other places as context)\n");
     distances(out, &g.resolution);
     out.push_str("(b) end to end: reported places matched to gold toponyms by overlapping spans\n");
     let e = &g.end_to_end;
