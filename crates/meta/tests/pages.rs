@@ -4,26 +4,11 @@
 
 use jiff::civil::{date, Date};
 use sitrep_meta::{read, BlockRole, DateKind, Metadata};
-use sitrep_text::segment::{Block, Layout, Segmentation};
+use sitrep_text::segment::Segmentation;
 use sitrep_text::Span;
 
-fn line_blocks(text: &str) -> Segmentation {
-    let mut seg = Segmentation::default();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let start = pos + (line.len() - line.trim_start().len());
-        let end = pos + line.trim_end().len();
-        if start < end {
-            seg.blocks.push(Block {
-                span: Span::new(start, end),
-                layout: Layout::Line,
-                sentences: 0..0,
-            });
-        }
-        pos += line.len() + 1;
-    }
-    seg
-}
+mod common;
+use common::line_blocks;
 
 /// The page read both ways; `check` runs on each.
 fn both(text: &str, check: impl Fn(&str, &Segmentation, &Metadata)) {

@@ -4,8 +4,11 @@
 
 use proptest::prelude::*;
 use sitrep_meta::{read, Metadata};
-use sitrep_text::segment::{Block, Layout, Segmentation};
+use sitrep_text::segment::Segmentation;
 use sitrep_text::Span;
+
+mod common;
+use common::line_blocks;
 
 /// Pieces of page text that exercise the readers: labels, dates, bylines,
 /// credits, notes, furniture, brackets and dashes, several scripts.
@@ -116,25 +119,6 @@ const PIECES: &[&str] = &[
 
 fn page() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|p| p.concat())
-}
-
-/// Every non-empty line in a block of its own.
-fn line_blocks(text: &str) -> Segmentation {
-    let mut seg = Segmentation::default();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let start = pos + (line.len() - line.trim_start().len());
-        let end = pos + line.trim_end().len();
-        if start < end {
-            seg.blocks.push(Block {
-                span: Span::new(start, end),
-                layout: Layout::Line,
-                sentences: 0..0,
-            });
-        }
-        pos += line.len() + 1;
-    }
-    seg
 }
 
 fn check_span(text: &str, span: Span, what: &str) -> Result<(), TestCaseError> {

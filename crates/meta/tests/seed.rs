@@ -2,8 +2,10 @@
 //! copied into the repository). Skipped with a message when it is absent.
 
 use sitrep_meta::{read, BlockRole, DateKind, Metadata};
-use sitrep_text::segment::{Block, Layout, Segmentation};
-use sitrep_text::Span;
+use sitrep_text::segment::Segmentation;
+
+mod common;
+use common::line_blocks;
 
 const SEED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -18,26 +20,6 @@ fn seed() -> Option<String> {
             None
         }
     }
-}
-
-/// A segmentation that puts every non-empty line in a block of its own, the
-/// way a segmenter splitting headline and caption lines may.
-fn line_blocks(text: &str) -> Segmentation {
-    let mut seg = Segmentation::default();
-    let mut pos = 0;
-    for line in text.split('\n') {
-        let start = pos + (line.len() - line.trim_start().len());
-        let end = pos + line.trim_end().len();
-        if start < end {
-            seg.blocks.push(Block {
-                span: Span::new(start, end),
-                layout: Layout::Line,
-                sentences: 0..0,
-            });
-        }
-        pos += line.len() + 1;
-    }
-    seg
 }
 
 /// The role of the block whose text starts with `prefix`.
