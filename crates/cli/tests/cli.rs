@@ -19,6 +19,11 @@ fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
+/// Runs `cmd`, expects success, and returns its standard output.
+fn stdout_of(cmd: &mut Command) -> Vec<u8> {
+    cmd.assert().success().get_output().stdout.clone()
+}
+
 fn jsonl(stdout: &[u8]) -> Vec<Value> {
     String::from_utf8(stdout.to_vec())
         .unwrap()
@@ -97,14 +102,7 @@ fn every_kind_of_bad_file_gets_a_reason() {
 fn one_file_gives_pretty_json_and_several_give_jsonl() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(dir.path(), "a.txt", GOOD.as_bytes());
-    let out = sitrep()
-        .arg("extract")
-        .arg(&a)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().arg("extract").arg(&a));
     let text = String::from_utf8(out).unwrap();
     assert!(text.starts_with("{\n"), "pretty JSON expected");
     let report: Value = serde_json::from_str(&text).unwrap();
@@ -113,23 +111,9 @@ fn one_file_gives_pretty_json_and_several_give_jsonl() {
         assert!(report[key].is_array(), "{key} must be present");
     }
     let b = write(dir.path(), "b.txt", GOOD.replace("Jane", "Joan").as_bytes());
-    let out = sitrep()
-        .arg("extract")
-        .args([&a, &b])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().arg("extract").args([&a, &b]));
     assert_eq!(jsonl(&out).len(), 2);
-    let out = sitrep()
-        .args(["extract", "--format", "jsonl"])
-        .arg(&a)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().args(["extract", "--format", "jsonl"]).arg(&a));
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
 }
 
@@ -143,14 +127,7 @@ fn directories_are_walked_and_hidden_files_skipped() {
     write(d, "nested/deeper/three", GOOD.as_bytes());
     write(d, ".hidden.txt", b"");
     write(d, "notes.json", b"{}");
-    let out = sitrep()
-        .arg("extract")
-        .arg(d)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().arg("extract").arg(d));
     let paths: Vec<String> = jsonl(&out)
         .iter()
         .map(|r| r["article"]["path"].as_str().unwrap().to_string())
@@ -165,14 +142,7 @@ fn directories_are_walked_and_hidden_files_skipped() {
 #[test]
 fn stdin_is_read_with_dash_or_no_path() {
     for args in [vec!["extract"], vec!["extract", "-"]] {
-        let out = sitrep()
-            .args(&args)
-            .write_stdin(GOOD)
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = stdout_of(sitrep().args(&args).write_stdin(GOOD));
         let report: Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(report["article"]["path"], Value::Null);
     }
@@ -186,14 +156,11 @@ fn stdin_is_read_with_dash_or_no_path() {
 
 #[test]
 fn published_fills_a_missing_date_and_bad_dates_are_usage_errors() {
-    let out = sitrep()
-        .args(["extract", "--published", "2024-03-15"])
-        .write_stdin("Fighting continued near the border, the governor said.\n")
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(
+        sitrep()
+            .args(["extract", "--published", "2024-03-15"])
+            .write_stdin("Fighting continued near the border, the governor said.\n"),
+    );
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["article"]["published"], "2024-03-15");
     sitrep()
@@ -207,14 +174,11 @@ fn published_fills_a_missing_date_and_bad_dates_are_usage_errors() {
 fn include_text_adds_the_transcoding() {
     let (bytes, _, _) = encoding_rs::KOI8_R
         .encode("Вчера вечером войска обстреляли окраины города, сообщили местные власти.\n");
-    let out = sitrep()
-        .args(["extract", "--include-text"])
-        .write_stdin(bytes.into_owned())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(
+        sitrep()
+            .args(["extract", "--include-text"])
+            .write_stdin(bytes.into_owned()),
+    );
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert!(report["article"]["encoding"]
         .as_str()
@@ -234,14 +198,7 @@ fn a_directory_of_100k_files_streams_through() {
     for i in 0..100_000 {
         std::fs::write(sub.join(format!("{i:06}.txt")), "Shelling hit Kherson.\n").unwrap();
     }
-    let out = sitrep()
-        .arg("extract")
-        .arg(&sub)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().arg("extract").arg(&sub));
     assert_eq!(out.iter().filter(|&&b| b == b'\n').count(), 100_000);
 }
 
@@ -256,14 +213,7 @@ fn seed_article_gives_its_metadata() {
         );
         return;
     }
-    let out = sitrep()
-        .arg("extract")
-        .arg(&seed)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().arg("extract").arg(&seed));
     let report: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(report["article"]["published"], "2024-03-15");
     assert_eq!(report["article"]["byline"], "Christian Sturgeon");
@@ -280,14 +230,7 @@ fn eval_scores_and_enforces_floors() {
         b"Fighting continued near the border, the governor said.\n",
     );
     write(d, "a.gold.json", br#"{"byline": null, "places": [{"text": "Kyiv", "lat": 50.45, "lon": 30.52, "feature": "populated_place"}]}"#);
-    let out = sitrep()
-        .args(["eval", "--json"])
-        .arg(d)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().args(["eval", "--json"]).arg(d));
     let scores: Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(scores["articles"], 1);
     assert_eq!(scores["overall"]["byline.acc"], 1.0);
@@ -346,23 +289,11 @@ fn eval_reports_bad_gold_files_and_empty_dirs() {
 
 #[test]
 fn places_lists_candidates_best_first() {
-    let out = sitrep()
-        .args(["places", "Grajvoron"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().args(["places", "Grajvoron"]));
     let text = String::from_utf8(out).unwrap();
     let first = text.lines().nth(1).unwrap();
     assert!(first.contains("Grayvoron, Belgorod Oblast, RU"), "{text}");
-    let out = sitrep()
-        .args(["places", "--json", "--country", "ru", "Тёткино"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(sitrep().args(["places", "--json", "--country", "ru", "Тёткино"]));
     let first: Value =
         serde_json::from_str(String::from_utf8(out).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!(first["admin1"], "Kursk Oblast");

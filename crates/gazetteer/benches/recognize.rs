@@ -37,15 +37,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0;
             for (t, seg) in texts.iter().zip(&segs) {
-                let ins: Vec<SentenceIn<'_>> = seg
-                    .sentences
-                    .iter()
-                    .map(|s| SentenceIn {
-                        tokens: &seg.tokens[s.tokens.clone()],
-                        headline: false,
-                        dateline: false,
-                    })
-                    .collect();
+                let ins = SentenceIn::all(seg);
                 let ms = g.recognize(t, &ins);
                 n += if std::env::var_os("ONLY_RECOGNIZE").is_some() {
                     ms.len()

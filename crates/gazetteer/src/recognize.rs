@@ -45,6 +45,21 @@ pub struct SentenceIn<'a> {
     pub dateline: bool,
 }
 
+impl<'a> SentenceIn<'a> {
+    /// Every sentence of a segmentation as plain text: no headline or
+    /// dateline flags (callers that know the page roles set those).
+    pub fn all(seg: &'a sitrep_text::Segmentation) -> Vec<SentenceIn<'a>> {
+        seg.sentences
+            .iter()
+            .map(|s| SentenceIn {
+                tokens: &seg.tokens[s.tokens.clone()],
+                headline: false,
+                dateline: false,
+            })
+            .collect()
+    }
+}
+
 /// A recognised place mention, not yet resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mention {

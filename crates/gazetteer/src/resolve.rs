@@ -282,15 +282,7 @@ mod tests {
     fn resolve(text: &str) -> Vec<(String, String, Option<String>)> {
         let g = Gazetteer::embedded();
         let seg = sitrep_text::segment(text);
-        let ins: Vec<SentenceIn<'_>> = seg
-            .sentences
-            .iter()
-            .map(|s| SentenceIn {
-                tokens: &seg.tokens[s.tokens.clone()],
-                headline: false,
-                dateline: false,
-            })
-            .collect();
+        let ins = SentenceIn::all(&seg);
         let ms = g.recognize(text, &ins);
         let rs = g.resolve(&ms, None);
         ms.iter()
