@@ -26,6 +26,140 @@ pub enum Command {
     Benchmark(BenchmarkArgs),
     /// List the gazetteer's candidates for a place name, best first.
     Places(PlacesArgs),
+    /// Extract articles and store them in a SQLite database (idempotent,
+    /// resumable), fusing events reported by several articles.
+    Ingest(IngestArgs),
+    /// List the stored (fused) events, filtered.
+    Events(EventsArgs),
+    /// List the stored articles.
+    Articles(ArticlesArgs),
+    /// List the claims behind a stored event.
+    Claims(ClaimsArgs),
+    /// Counts over a database.
+    Stats(StatsArgs),
+}
+
+/// Arguments of `sitrep ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or directories (walked as by `extract`); `-` or nothing reads
+    /// standard input.
+    pub paths: Vec<PathBuf>,
+    /// The database (created when missing).
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// The article date (YYYY-MM-DD) to use when the text gives none.
+    #[arg(long, value_parser = parse_date)]
+    pub published: Option<jiff::civil::Date>,
+    /// Extraction threads [default: one per core].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
+    /// Articles stored per transaction.
+    #[arg(long, default_value_t = 64, value_parser = clap::value_parser!(u16).range(1..))]
+    pub batch: u16,
+    /// No progress bar, only the summary line.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// Output formats of `events`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormat {
+    /// A table for people.
+    Table,
+    /// One JSON object per fused event, with members and claims.
+    Jsonl,
+    /// ACLED's CSV columns, one row per fused event.
+    AcledCsv,
+    /// A GeoJSON FeatureCollection (lon/lat).
+    Geojson,
+}
+
+/// Output formats of `articles` and `claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// A table for people.
+    Table,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// Arguments of `sitrep events`.
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Events on or after this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub since: Option<jiff::civil::Date>,
+    /// Events on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    pub until: Option<jiff::civil::Date>,
+    /// ACLED event type or sub-event type ("Battles", "Air/drone strike").
+    #[arg(long = "type")]
+    pub event_type: Option<String>,
+    /// Part of an actor's name.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// A place name (resolved with the gazetteer) or "LAT,LON".
+    #[arg(long)]
+    pub near: Option<String>,
+    /// Radius around --near, in kilometres.
+    #[arg(long, default_value_t = 25.0, requires = "near")]
+    pub radius_km: f64,
+    /// Resolve --near within this country (ISO alpha-2).
+    #[arg(long, requires = "near")]
+    pub country: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    pub format: EventsFormat,
+    /// At most this many events.
+    #[arg(long)]
+    pub limit: Option<usize>,
+}
+
+/// Arguments of `sitrep articles`.
+#[derive(Debug, Args)]
+pub struct ArticlesArgs {
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Full-text search over titles and texts (SQLite FTS5 syntax).
+    #[arg(long)]
+    pub search: Option<String>,
+    /// At most this many articles.
+    #[arg(long)]
+    pub limit: Option<usize>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `sitrep claims`.
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// A fused event id ("F…", from `sitrep events`) or one article's event
+    /// ("ARTICLE_ID/e1").
+    #[arg(long)]
+    pub event: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// Arguments of `sitrep stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The database.
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// Arguments of `sitrep places`.

@@ -6,8 +6,10 @@ mod args;
 mod benchmark;
 mod eval;
 mod extract;
+mod ingest;
 mod input;
 mod places;
+mod query;
 
 use clap::Parser;
 
@@ -18,6 +20,11 @@ fn main() {
         args::Command::Eval(a) => eval::run(&a),
         args::Command::Benchmark(a) => benchmark::run(&a),
         args::Command::Places(a) => places::run(&a),
+        args::Command::Ingest(a) => ingest::run(&a),
+        args::Command::Events(a) => query::events(&a),
+        args::Command::Articles(a) => query::articles(&a),
+        args::Command::Claims(a) => query::claims(&a),
+        args::Command::Stats(a) => query::stats(&a),
     };
     match outcome {
         Ok(extract::Outcome::AllGood) => {}
