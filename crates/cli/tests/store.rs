@@ -518,7 +518,9 @@ fn assert_whole(db: &Path) -> usize {
 
 #[test]
 fn kill_9_leaves_whole_articles_and_a_rerun_completes() {
-    const N: usize = 3000;
+    // Enough articles that even a fast machine is still ingesting at the
+    // first poll.
+    const N: usize = 10_000;
     let dir = tempfile::tempdir().unwrap();
     let arts = articles_dir(dir.path(), N);
     let db = dir.path().join("k.db");
@@ -534,7 +536,7 @@ fn kill_9_leaves_whole_articles_and_a_rerun_completes() {
     // Kill it once some articles are stored (or after a few seconds).
     let start = Instant::now();
     loop {
-        std::thread::sleep(Duration::from_millis(100));
+        std::thread::sleep(Duration::from_millis(10));
         let stored =
             rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
                 .and_then(|c| {
