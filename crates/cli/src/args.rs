@@ -238,6 +238,10 @@ pub struct ExtractArgs {
     /// depend on it.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// A file of extra actors (the format of crates/actors/data/actors.tsv);
+    /// an entry with the canonical name of a built-in one replaces it.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -26,7 +26,18 @@ pub enum Outcome {
 
 /// Runs `sitrep extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let pipeline = Pipeline::default();
+    let mut pipeline = Pipeline::default();
+    if let Some(path) = &args.actors {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the actor file {}", path.display()))?;
+        let registry = sitrep_actors::Registry::with_user_file(&text)
+            .with_context(|| format!("in the actor file {}", path.display()))?;
+        pipeline = pipeline.replace_stage(Box::new(
+            sitrep_extract::stages::actors::ActorStage::with_registry(std::sync::Arc::new(
+                registry,
+            )),
+        ));
+    }
     let single = args.paths.len() <= 1 && args.paths.first().is_none_or(|p| !p.is_dir());
     let format = args.format.unwrap_or(if single {
         ReportFormat::Json

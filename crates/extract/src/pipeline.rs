@@ -50,7 +50,7 @@ impl Default for Pipeline {
     fn default() -> Pipeline {
         Pipeline::new(vec![
             Box::new(stages::places::PlaceStage),
-            Box::new(stages::actors::ActorStage),
+            Box::new(stages::actors::ActorStage::default()),
             Box::new(stages::events::EventStage),
             Box::new(stages::claims::ClaimStage),
         ])
@@ -61,6 +61,16 @@ impl Pipeline {
     /// A pipeline running `stages` in the given order.
     pub fn new(stages: Vec<Box<dyn Stage>>) -> Pipeline {
         Pipeline { stages }
+    }
+
+    /// This pipeline with `stage` in place of the stage of the same name
+    /// (e.g. an actor stage with a user registry); appended when none has it.
+    pub fn replace_stage(mut self, stage: Box<dyn Stage>) -> Pipeline {
+        match self.stages.iter().position(|s| s.name() == stage.name()) {
+            Some(i) => self.stages[i] = stage,
+            None => self.stages.push(stage),
+        }
+        self
     }
 
     /// Names of the stages, in order.

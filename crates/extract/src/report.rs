@@ -192,6 +192,21 @@ pub struct Actor {
     pub kind: ActorKind,
     /// ISO 3166-1 alpha-2 country code.
     pub country: Option<String>,
+    /// Extension: the actor this mention refers to, shared by all mentions
+    /// of one actor in the article (coreference), numbered from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<u32>,
+    /// Extension: ACLED actor category ("State forces", "Rebel group" …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// Extension: the role the text gives a person or spokesperson
+    /// ("Governor", "militia member", "spokesperson").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Extension: the canonical name of the actor a person speaks or acts
+    /// for, or the one an organisation belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub affiliation: Option<String>,
 }
 
 /// A reference to an actor from an event or claim.
