@@ -1,9 +1,18 @@
-//! Finds who claims what, through which channels, and where claims contradict.
+//! Finds who claims what, through which channels, and where claims
+//! contradict, with [`sitrep_claims`].
 //!
-//! Not built yet: this stage adds nothing, so `claims` stays empty in every
-//! report until its issue lands.
+//! The stage reads body sentences only (never titles, captions or page
+//! furniture). It uses what the earlier stages found: actor mentions give
+//! claimants and channels their canonical names and are antecedents for
+//! pronouns ("he", "the militia"); events whose trigger lies inside a
+//! claim's statement are linked both ways (`claim.events`, `event.claims`);
+//! places named in statements let two claims about the same place be
+//! compared when no event links them. Statements in the article's own voice
+//! are not claims (see the crate's documentation).
 
+use crate::report::{self, ActorKind, Party, Stance};
 use crate::{Document, Findings, Stage};
+use sitrep_claims::{ActorHint, HintKind, Input, SentenceIn, Span};
 
 /// Finds who claims what, through which channels, and where claims contradict.
 #[derive(Debug, Default, Clone, Copy)]
@@ -14,5 +23,217 @@ impl Stage for ClaimStage {
         "claims"
     }
 
-    fn run(&self, _doc: &Document<'_>, _found: &mut Findings) {}
+    fn run(&self, doc: &Document<'_>, found: &mut Findings) {
+        let text: &str = &doc.text;
+        let sentences: Vec<SentenceIn> = doc
+            .body_sentences()
+            .map(|s| SentenceIn {
+                span: s.span,
+                block: s.block,
+            })
+            .collect();
+        let actors: Vec<ActorHint> = found.actors.iter().map(|a| hint(text, a)).collect();
+        let claims = sitrep_claims::find_claims(&Input {
+            text,
+            sentences: &sentences,
+            actors: &actors,
+        });
+        let triggers: Vec<(Span, Span)> = found
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    Span::new(e.trigger.start, e.trigger.end),
+                    Span::new(e.evidence.start, e.evidence.end),
+                )
+            })
+            .collect();
+        let links = sitrep_claims::link_events(&claims, &triggers);
+        let first = found.claims.len();
+        let id = |k: usize| format!("c{}", first + k + 1);
+        for (k, c) in claims.iter().enumerate() {
+            let party = |p: &sitrep_claims::Party| Party {
+                name: p.name.clone(),
+                text: doc.slice(p.span).to_string(),
+            };
+            let events: Vec<String> = links[k]
+                .iter()
+                .map(|&e| found.events[e].id.clone())
+                .collect();
+            for &e in &links[k] {
+                let ev = &mut found.events[e];
+                if !ev.claims.contains(&id(k)) {
+                    ev.claims.push(id(k));
+                }
+            }
+            found.claims.push(report::Claim {
+                id: id(k),
+                claimant: c.claimant.as_ref().map(party),
+                via: c.via.iter().map(party).collect(),
+                cue: doc.slice(c.cue).to_string(),
+                stance: match c.stance {
+                    sitrep_claims::Stance::Asserts => Stance::Asserts,
+                    sitrep_claims::Stance::Denies => Stance::Denies,
+                },
+                hedged: c.hedged,
+                start: c.span.start,
+                end: c.span.end,
+                text: doc.slice(c.span).to_string(),
+                events,
+            });
+        }
+        let places: Vec<Vec<String>> = claims
+            .iter()
+            .map(|c| {
+                found
+                    .places
+                    .iter()
+                    .filter(|p| p.start >= c.span.start && p.end <= c.span.end)
+                    .map(|p| p.name.clone())
+                    .collect()
+            })
+            .collect();
+        for x in sitrep_claims::contradictions(text, &claims, &links, &places) {
+            found.contradictions.push(report::Contradiction {
+                events: x
+                    .events
+                    .iter()
+                    .map(|&e| found.events[e].id.clone())
+                    .collect(),
+                claims: x.claims.iter().map(|&k| id(k)).collect(),
+                about: x.about.as_str().to_string(),
+                note: x.note,
+            });
+        }
+    }
+}
+
+/// What the claims crate needs to know of an actor mention.
+fn hint(text: &str, a: &report::Actor) -> ActorHint {
+    let kind = match a.kind {
+        ActorKind::Person => HintKind::Person,
+        ActorKind::Media => HintKind::Media,
+        _ => HintKind::Group,
+    };
+    let nouns = text
+        .get(a.start..a.end)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
+    ActorHint {
+        span: Span::new(a.start, a.end),
+        name: a.name.clone(),
+        kind,
+        nouns,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{Actor, Event, Evidence, Status};
+
+    fn run(text: &str, actors: Vec<Actor>, events: Vec<Event>) -> Findings {
+        let doc = Document::parse(text.as_bytes()).unwrap();
+        let mut found = Findings {
+            actors,
+            events,
+            ..Findings::default()
+        };
+        ClaimStage.run(&doc, &mut found);
+        for c in &found.claims {
+            assert_eq!(&text[c.start..c.end], c.text);
+        }
+        found
+    }
+
+    fn event(text: &str, id: &str, trigger: &str) -> Event {
+        let t = text.find(trigger).unwrap();
+        Event {
+            id: id.into(),
+            event_type: "Battles".into(),
+            sub_event_type: "Armed clash".into(),
+            actor1: None,
+            actor2: None,
+            assoc_actors: vec![],
+            location: None,
+            date: None,
+            fatalities: None,
+            status: Status::Occurred,
+            claims: vec![],
+            trigger: Evidence {
+                start: t,
+                end: t + trigger.len(),
+                text: trigger.into(),
+            },
+            evidence: Evidence {
+                start: 0,
+                end: text.len(),
+                text: text.into(),
+            },
+        }
+    }
+
+    #[test]
+    fn claims_link_events_both_ways() {
+        let text = "Rebels attacked the base at dawn, the army said. The rebels denied that they attacked the base.\n";
+        let mut e = event(text, "e1", "attacked");
+        let first = text.find(". ").unwrap() + 1;
+        e.evidence = Evidence {
+            start: 0,
+            end: first,
+            text: text[..first].into(),
+        };
+        let found = run(text, vec![], vec![e]);
+        assert_eq!(found.claims.len(), 2, "{:?}", found.claims);
+        assert_eq!(found.claims[0].events, ["e1"]);
+        assert_eq!(found.events[0].claims, ["c1"]);
+        assert_eq!(found.claims[1].stance, Stance::Denies);
+    }
+
+    #[test]
+    fn actor_names_reach_claimants() {
+        let text = "The paramilitary said it had taken the airport.\n";
+        let s = text.find("paramilitary").unwrap();
+        let actors = vec![Actor {
+            start: s,
+            end: s + "paramilitary".len(),
+            text: "paramilitary".into(),
+            name: "Rapid Support Forces".into(),
+            kind: ActorKind::RebelGroup,
+            country: Some("SD".into()),
+        }];
+        let found = run(text, actors, vec![]);
+        let c = found.claims[0].claimant.as_ref().unwrap();
+        assert_eq!(c.name, "Rapid Support Forces");
+        assert_eq!(c.text, "The paramilitary");
+    }
+
+    #[test]
+    fn contradicting_denial_is_listed() {
+        let text = "The militia shelled the depot, the governor said. The militia denied that it shelled the depot.\n";
+        // One event read from both sentences.
+        let mut e = event(text, "e1", "shelled");
+        e.evidence = Evidence {
+            start: 0,
+            end: text.len() - 1,
+            text: text[..text.len() - 1].into(),
+        };
+        let found = run(text, vec![], vec![e]);
+        assert_eq!(found.events[0].claims, ["c1", "c2"]);
+        assert_eq!(found.contradictions.len(), 1, "{:?}", found.contradictions);
+        assert_eq!(found.contradictions[0].about, "actor");
+        assert_eq!(found.contradictions[0].claims, ["c1", "c2"]);
+        assert_eq!(found.contradictions[0].events, ["e1"]);
+    }
+
+    #[test]
+    fn no_events_no_contradiction_on_denial() {
+        let text = "The militia shelled the depot, the governor said. The militia denied that it shelled the depot.\n";
+        let found = run(text, vec![], vec![]);
+        assert_eq!(found.claims.len(), 2);
+        assert!(found.contradictions.is_empty());
+    }
 }

@@ -1,0 +1,547 @@
+//! Unit tests of attribution, chains, stance, hedging and resolution. The
+//! example sentences are made up for these tests.
+
+use super::*;
+
+/// Paragraphs separated by blank lines; sentences split after ". " (enough
+/// for these examples).
+fn sentences(text: &str) -> Vec<SentenceIn> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for (block, para) in text.split("\n\n").enumerate() {
+        let base = pos;
+        let mut start = 0;
+        let bytes = para.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            let end_here = matches!(bytes[k], b'.' | b'?' | b'!')
+                && (k + 1 == bytes.len()
+                    || bytes[k + 1] == b' '
+                    || (bytes[k + 1] == b'"' && (k + 2 == bytes.len() || bytes[k + 2] == b' ')));
+            if end_here && !para[..k].ends_with("Dr") && !para[..k].ends_with("U.S") {
+                let mut e = k + 1;
+                if e < bytes.len() && bytes[e] == b'"' {
+                    e += 1;
+                }
+                let s = para[start..e].trim_start();
+                let off = e - s.len();
+                out.push(SentenceIn {
+                    span: Span::new(base + off, base + e),
+                    block,
+                });
+                start = e;
+                k = e;
+                continue;
+            }
+            k += 1;
+        }
+        if !para[start..].trim().is_empty() {
+            let s = para[start..].trim_start();
+            out.push(SentenceIn {
+                span: Span::new(base + para.len() - s.len(), base + para.len()),
+                block,
+            });
+        }
+        pos += para.len() + 2;
+    }
+    out
+}
+
+fn claims_of(text: &str) -> Vec<Claim> {
+    claims_with(text, &[])
+}
+
+fn claims_with(text: &str, actors: &[ActorHint]) -> Vec<Claim> {
+    let sents = sentences(text);
+    let cs = find_claims(&Input {
+        text,
+        sentences: &sents,
+        actors,
+    });
+    for c in &cs {
+        // The span invariant: every span is on char boundaries and in range.
+        assert!(text.get(c.span.start..c.span.end).is_some());
+        assert!(text.get(c.cue.start..c.cue.end).is_some());
+        if let Some(p) = &c.claimant {
+            assert!(text.get(p.span.start..p.span.end).is_some());
+        }
+    }
+    cs
+}
+
+fn s(text: &str, span: Span) -> &str {
+    &text[span.start..span.end]
+}
+
+fn who(c: &Claim) -> &str {
+    c.claimant.as_ref().map_or("", |p| p.name.as_str())
+}
+
+fn via(c: &Claim) -> Vec<&str> {
+    c.via.iter().map(|p| p.name.as_str()).collect()
+}
+
+#[test]
+fn subject_before_cue_with_that() {
+    let t = "The border guard service said on Friday that two patrol boats had been sunk.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "border guard service");
+    assert_eq!(s(t, cs[0].span), "two patrol boats had been sunk.");
+    assert_eq!(s(t, cs[0].cue), "said");
+    assert_eq!(cs[0].stance, Stance::Asserts);
+    assert!(!cs[0].hedged);
+}
+
+#[test]
+fn attribution_after_the_statement() {
+    let t = "Three lorries were burned outside Mirny overnight, the regional police said.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "regional police");
+    assert_eq!(
+        s(t, cs[0].span),
+        "Three lorries were burned outside Mirny overnight"
+    );
+}
+
+#[test]
+fn quote_with_inverted_attribution() {
+    let t = "\"We lost the ridge at dawn,\" said Major Ilya Petrenko, a battalion officer.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Ilya Petrenko");
+    assert_eq!(s(t, cs[0].span), "\"We lost the ridge at dawn,\"");
+}
+
+#[test]
+fn quote_split_around_attribution() {
+    let t = "\"The convoy got through,\" the aid worker said, \"but the road is mined.\"";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "aid worker");
+    assert!(s(t, cs[0].span).contains("convoy"));
+    assert!(s(t, cs[0].span).contains("mined"));
+}
+
+#[test]
+fn multi_sentence_quote() {
+    let t = "\"The shelling started at six. It went on all night. Nobody slept,\" a nurse at the clinic said.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert!(s(t, cs[0].span).starts_with("\"The shelling started"));
+    assert!(s(t, cs[0].span).contains("Nobody slept"));
+}
+
+#[test]
+fn appositive_name_before_role() {
+    let t =
+        "Maria Lenk, the district's deputy mayor, said on Telegram that the water plant was hit.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Maria Lenk");
+    assert!(cs[0].via.is_empty(), "a platform is not a channel");
+    assert_eq!(s(t, cs[0].span), "the water plant was hit.");
+}
+
+#[test]
+fn role_then_name_told_outlet() {
+    let t = "\"They came at night,\" a brigade spokesman, Captain Oleh Marchuk, told Reuters.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Oleh Marchuk");
+    assert_eq!(
+        s(t, cs[0].claimant.as_ref().unwrap().span),
+        "Captain Oleh Marchuk"
+    );
+    assert_eq!(via(&cs[0]), ["Reuters"]);
+}
+
+#[test]
+fn citing_makes_a_chain() {
+    let t = "The agency Interfax, citing the regional emergency service, reported that a fuel depot was ablaze.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "regional emergency service");
+    assert_eq!(via(&cs[0]), ["Interfax"]);
+    assert_eq!(s(t, cs[0].span), "a fuel depot was ablaze.");
+}
+
+#[test]
+fn citing_after_the_cue() {
+    let t = "A convoy was hit near Lipki, the newspaper Vesti reported, citing a local official.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "local official");
+    assert_eq!(via(&cs[0]), ["Vesti"]);
+}
+
+#[test]
+fn machine_translated_opposite() {
+    let t = "Opposite the broadcaster Radio Sokol commander Pavel Orlov claimed that the bridge had fallen.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Pavel Orlov");
+    assert_eq!(via(&cs[0]), ["Radio Sokol"]);
+    assert!(cs[0].hedged, "\"claimed\" keeps a distance");
+}
+
+#[test]
+fn according_to_front_and_back() {
+    let t = "According to Ukrainian figures, 40 drones were launched. The dam was damaged, according to the utility Hydroenergo.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2, "{cs:?}");
+    assert_eq!(who(&cs[0]), "Ukrainian figures");
+    assert_eq!(s(t, cs[0].span), "40 drones were launched.");
+    assert_eq!(who(&cs[1]), "Hydroenergo");
+    assert_eq!(s(t, cs[1].span), "The dam was damaged");
+    assert_eq!(s(t, cs[1].cue), "according to");
+}
+
+#[test]
+fn according_to_as_channel() {
+    let t = "The army said it shot down eight drones, according to state television.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(who(&cs[0]), "army");
+    assert_eq!(via(&cs[0]), ["state television"]);
+    assert_eq!(s(t, cs[0].span), "it shot down eight drones");
+}
+
+#[test]
+fn spokesman_for_an_organisation() {
+    let t = "A spokesman for the Navy Command said the frigate returned to port.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Navy Command");
+    assert_eq!(
+        s(t, cs[0].claimant.as_ref().unwrap().span),
+        "A spokesman for the Navy Command"
+    );
+}
+
+#[test]
+fn nominal_cue_speaks_for_its_owner() {
+    let t = "The Brigade's statement said five vehicles were destroyed.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Brigade");
+    assert_eq!(s(t, cs[0].span), "five vehicles were destroyed.");
+}
+
+#[test]
+fn denial_and_accusation() {
+    let t = "The rebels denied attacking the market and accused the army of shelling it.";
+    let cs = claims_of(t);
+    assert_eq!(cs[0].stance, Stance::Denies);
+    assert_eq!(who(&cs[0]), "rebels");
+    assert!(s(t, cs[0].span).starts_with("attacking the market"));
+}
+
+#[test]
+fn dismissed_as() {
+    let t = "The ministry dismissed the video as a fabrication.";
+    let cs = claims_of(t);
+    assert_eq!(cs[0].stance, Stance::Denies);
+}
+
+#[test]
+fn hedges() {
+    let t = "The militia said it had reportedly taken Oro. The police said the road was open.\n\nA farmer said the shelling lasted an hour. The account could not be independently verified.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 3);
+    assert!(cs[0].hedged);
+    assert!(!cs[1].hedged);
+    assert!(cs[2].hedged);
+}
+
+#[test]
+fn own_voice_is_no_claim() {
+    let t = "Drones reportedly struck the depot on Monday. The town has 4,000 inhabitants.";
+    assert!(claims_of(t).is_empty());
+}
+
+#[test]
+fn negated_passive_and_noun_uses_are_no_cues() {
+    let t = "The army did not say how many died. The claims were repeated on Monday. It was reported by few.";
+    assert!(claims_of(t).is_empty(), "{:?}", claims_of(t));
+}
+
+#[test]
+fn participle_and_also_said() {
+    let t = "The Kivu Relief Network said the camp was hit twice, adding that two tents burned.\n\nIt also said the wells were poisoned.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 3, "{cs:?}");
+    assert_eq!(s(t, cs[0].span), "the camp was hit twice");
+    assert_eq!(s(t, cs[1].span), "two tents burned.");
+    assert_eq!(who(&cs[1]), "Kivu Relief Network");
+    assert_eq!(who(&cs[2]), "Kivu Relief Network");
+    assert_eq!(s(t, cs[2].claimant.as_ref().unwrap().span), "It");
+}
+
+#[test]
+fn said_that_and_that() {
+    let t = "The governor said that a school was hit and that power was cut in the east.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2);
+    assert_eq!(s(t, cs[0].span), "a school was hit");
+    assert_eq!(s(t, cs[1].span), "power was cut in the east.");
+}
+
+#[test]
+fn two_cues_in_one_sentence() {
+    let t = "The garrison held the crossing, the army said, as the insurgents insisted they controlled the town.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2, "{cs:?}");
+    assert_eq!(s(t, cs[0].span), "The garrison held the crossing");
+    assert_eq!(who(&cs[1]), "insurgents", "{cs:?}");
+    assert_eq!(s(t, cs[1].span), "they controlled the town.");
+}
+
+#[test]
+fn pronoun_takes_last_person_and_channel() {
+    let t = "Aid worker Lina Haddad told the Associated Press that the clinic was empty. Two guards were hurt, she said.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2);
+    assert_eq!(who(&cs[0]), "Lina Haddad");
+    assert_eq!(via(&cs[0]), ["Associated Press"]);
+    assert_eq!(who(&cs[1]), "Lina Haddad");
+    assert_eq!(via(&cs[1]), ["Associated Press"]);
+}
+
+#[test]
+fn surname_takes_full_name() {
+    let t = "General Amadou Keita said the base held.\n\nLater Keita said the attackers fled.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[1]), "Amadou Keita");
+}
+
+#[test]
+fn actor_mentions_give_canonical_names() {
+    let t = "The militia said the checkpoint was theirs. Later it said the checkpoint was burned.";
+    let actors = [ActorHint {
+        span: Span::new(4, 11),
+        name: "Ma'awisley".into(),
+        kind: HintKind::Group,
+        nouns: vec!["militia".into()],
+    }];
+    let cs = claims_with(t, &actors);
+    assert_eq!(who(&cs[0]), "Ma'awisley");
+    assert_eq!(who(&cs[1]), "Ma'awisley");
+}
+
+#[test]
+fn colon_then_quote_paragraph() {
+    let t = "The commander wrote:\n\n\"Hold the line until relief comes.\"";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert!(s(t, cs[0].span).contains("Hold the line"));
+}
+
+#[test]
+fn events_link_by_trigger() {
+    let t = "The mayor said a shell hit the school.";
+    let cs = claims_of(t);
+    let hit = t.find("hit").unwrap();
+    let mayor = t.find("mayor").unwrap();
+    let none = Span::new(0, 0);
+    let links = link_events(
+        &cs,
+        &[
+            (Span::new(hit, hit + 3), none),
+            (Span::new(mayor, mayor + 5), none),
+            (none, Span::new(0, t.len())),
+            (none, Span::new(hit, t.len())),
+        ],
+    );
+    assert_eq!(links, vec![vec![0, 2]]);
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for t in [
+        "",
+        "said",
+        "\"",
+        "according to",
+        ", said",
+        "“”",
+        "He said: ",
+        "citing",
+        "told Reuters",
+    ] {
+        let sents = [SentenceIn {
+            span: Span::new(0, t.len()),
+            block: 0,
+        }];
+        let _ = find_claims(&Input {
+            text: t,
+            sentences: &sents,
+            actors: &[],
+        });
+    }
+    // A span out of range or off a char boundary is skipped.
+    let t = "é said x";
+    let sents = [SentenceIn {
+        span: Span::new(1, 50),
+        block: 0,
+    }];
+    assert!(find_claims(&Input {
+        text: t,
+        sentences: &sents,
+        actors: &[]
+    })
+    .is_empty());
+}
+
+proptest::proptest! {
+    #[test]
+    fn spans_always_slice(t in "[A-Za-zé’'\"“”«»(),.:; ]{0,80}( said | told | according to | citing | denied | Roe’s statement said )[A-Za-zé’'\"“”«»(),.:; ]{0,80}") {
+        let sents = sentences(&t);
+        let cs = find_claims(&Input { text: &t, sentences: &sents, actors: &[] });
+        for c in cs {
+            proptest::prop_assert!(t.get(c.span.start..c.span.end).is_some());
+            proptest::prop_assert!(c.span.start <= c.span.end);
+            for p in c.claimant.iter().chain(c.via.iter()) {
+                proptest::prop_assert!(t.get(p.span.start..p.span.end).is_some());
+            }
+        }
+    }
+}
+
+#[test]
+fn surname_takes_full_name_from_text() {
+    let t = "Fighters led by Ilse Brandt reached the river.\n\nBrandt said the crossing was held.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Ilse Brandt");
+}
+
+#[test]
+fn a_post_speaks_for_the_last_group() {
+    let t = "The Northern Brigade said it took the hill. \"We hold it,\" said a post on X.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2);
+    assert_eq!(who(&cs[1]), "Northern Brigade");
+    assert!(cs[1].via.is_empty());
+}
+
+#[test]
+fn citing_without_commas() {
+    let t = "The agency Sputnik citing a police source reported that the bridge was closed.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "police source");
+    assert_eq!(via(&cs[0]), ["Sputnik"]);
+}
+
+#[test]
+fn spoke_of_a_quotation_but_not_published_a_video() {
+    let t = "The commander spoke on local radio of “heavy losses” near the dam. The unit published a video of the strike.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert!(s(t, cs[0].span).contains("heavy losses"));
+}
+
+#[test]
+fn bulletin_line_with_colon() {
+    let t = "Anna Roe: two shells hit the depot. Nobody was hurt.\n\nANCHOR: Good evening.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(who(&cs[0]), "Anna Roe");
+    assert_eq!(
+        s(t, cs[0].span),
+        "two shells hit the depot. Nobody was hurt."
+    );
+}
+
+#[test]
+fn parenthetical_acronym_and_title() {
+    let t = "The Joint Staff Office (JSO) said two posts were lost. \"It was hard,\" said Dr. Lena Ford, a medic.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Joint Staff Office");
+    assert_eq!(who(&cs[1]), "Dr. Lena Ford");
+}
+
+#[test]
+fn coordinated_subjects() {
+    let t = "Witnesses and a local doctor said the clinic was shelled. No lives or property reported lost.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(
+        s(t, cs[0].claimant.as_ref().unwrap().span),
+        "Witnesses and a local doctor"
+    );
+}
+
+#[test]
+fn denied_and_said() {
+    let t = "The front denied any role and said the blast was staged.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 2, "{cs:?}");
+    assert_eq!(s(t, cs[0].span), "any role");
+    assert_eq!(cs[0].stance, Stance::Denies);
+    assert_eq!(who(&cs[1]), "front");
+    assert_eq!(cs[1].stance, Stance::Asserts);
+    assert_eq!(s(t, cs[1].span), "the blast was staged.");
+}
+
+#[test]
+fn according_to_citing() {
+    let t =
+        "The mayor was detained, according to the portal Vijesti, citing sources in the police.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert_eq!(who(&cs[0]), "police");
+    assert_eq!(via(&cs[0]), ["Vijesti"]);
+    assert_eq!(s(t, cs[0].span), "The mayor was detained");
+}
+
+#[test]
+fn dotted_abbreviations_stay_in_names() {
+    let t = "The U.S. Southern Command said a vessel was struck.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "U.S. Southern Command");
+}
+
+#[test]
+fn subjects_with_participles_and_relatives() {
+    let t = "An officer with a unit near the dam, speaking to Radio Nord, said the dam held. In its morning update it said ten shells fell. Two men reported missing by relatives were found, the police said. Analysts, some of whom have visited the area, said the front was static.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 4, "{cs:?}");
+    assert_eq!(
+        s(t, cs[0].claimant.as_ref().unwrap().span),
+        "An officer with a unit near the dam"
+    );
+    assert_eq!(via(&cs[0]), ["Radio Nord"]);
+    assert_eq!(s(t, cs[1].claimant.as_ref().unwrap().span), "it");
+    assert_eq!(who(&cs[2]), "police");
+    assert_eq!(
+        s(t, cs[2].span),
+        "Two men reported missing by relatives were found"
+    );
+    assert_eq!(who(&cs[3]), "Analysts");
+}
+
+#[test]
+fn description_takes_a_name_from_the_text() {
+    let t = "Voters backed the Green Harbour Party in May. The party denied that it paid them.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Green Harbour Party");
+}
+
+#[test]
+fn statement_goes_to_its_issuer() {
+    let t = "The Joint Staff informed in a communique that a convoy was hit. The rebels claimed the attack. According to the same communique, ten attackers died.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 3, "{cs:?}");
+    assert_eq!(who(&cs[2]), "Joint Staff");
+}
+
+#[test]
+fn modals_and_neither_are_no_cues() {
+    let t = "Reuters cannot confirm the figures. Neither claim can be verified. The army will announce the toll later.";
+    assert!(claims_of(t).is_empty(), "{:?}", claims_of(t));
+}
+
+#[test]
+fn typographic_possessive_owner() {
+    let t = "The Legion’s statement said the depot burned. The Army's post said it was false.";
+    let cs = claims_of(t);
+    assert_eq!(who(&cs[0]), "Legion");
+    assert_eq!(who(&cs[1]), "Army");
+}
