@@ -97,6 +97,10 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
                     name: n.clone(),
                     kind: *k,
                     country: None,
+                    entity: None,
+                    category: None,
+                    role: None,
+                    affiliation: None,
                 });
             }
         }

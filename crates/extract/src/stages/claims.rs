@@ -204,6 +204,10 @@ mod tests {
             name: "Rapid Support Forces".into(),
             kind: ActorKind::RebelGroup,
             country: Some("SD".into()),
+            entity: None,
+            category: None,
+            role: None,
+            affiliation: None,
         }];
         let found = run(text, actors, vec![]);
         let c = found.claims[0].claimant.as_ref().unwrap();
