@@ -234,6 +234,10 @@ pub struct ExtractArgs {
     /// Add the decoded text to each report as `article.text`.
     #[arg(long)]
     pub include_text: bool,
+    /// Add the event triggers of this file (TSV; format in
+    /// crates/events/data/README.md) to the built-in ones.
+    #[arg(long)]
+    pub triggers: Option<PathBuf>,
     /// Worker threads [default: one per core]. Output order does not
     /// depend on it.
     #[arg(long, short = 'j')]

@@ -38,6 +38,13 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
             )),
         ));
     }
+    if let Some(path) = &args.triggers {
+        use sitrep_extract::stages::events::{EventStage, Lexicon};
+        let tsv =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let lexicon = Lexicon::with_user_tsv(&tsv).with_context(|| path.display().to_string())?;
+        pipeline = pipeline.replace_stage(Box::new(EventStage::with_lexicon(lexicon)));
+    }
     let single = args.paths.len() <= 1 && args.paths.first().is_none_or(|p| !p.is_dir());
     let format = args.format.unwrap_or(if single {
         ReportFormat::Json

@@ -304,3 +304,36 @@ fn places_lists_candidates_best_first() {
         .stdout(predicate::str::contains("0 candidates"));
     sitrep().args(["places"]).assert().code(2);
 }
+
+#[test]
+fn a_user_trigger_file_adds_triggers_and_a_bad_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Published: 3 May 2024\n\nHeadline\n\nGunmen set alight a granary in Beni.\n";
+    let a = write(dir.path(), "a.txt", text.as_bytes());
+    let subs = |out: Vec<u8>| -> Vec<String> {
+        let r: Value = serde_json::from_slice(&out).unwrap();
+        r["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["sub_event_type"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(subs(stdout_of(sitrep().arg("extract").arg(&a))).is_empty());
+    let good = write(
+        dir.path(),
+        "t.tsv",
+        b"set alight\tLooting/property destruction\tASSAULT\tdestroy\n",
+    );
+    let out = stdout_of(sitrep().arg("extract").arg("--triggers").arg(&good).arg(&a));
+    assert_eq!(subs(out), ["Looting/property destruction"]);
+    let bad = write(dir.path(), "bad.tsv", b"x\tNo such type\n");
+    sitrep()
+        .arg("extract")
+        .arg("--triggers")
+        .arg(&bad)
+        .arg(&a)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("line 1"));
+}

@@ -416,6 +416,8 @@ mod tests {
                 claims: vec![],
                 trigger: ev.clone(),
                 evidence: ev,
+                plover: None,
+                instrument: None,
             });
         }
     }

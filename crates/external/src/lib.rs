@@ -253,8 +253,8 @@ pub fn run(benchmark: Benchmark, shared: &Path) -> Result<Outcome, Error> {
         }
         Benchmark::TempEval3 => {
             let docs = tempeval::load_dir(&dir)?;
-            let none = tempeval::NoTimeResolver;
-            Metrics::TempEval(tempeval::evaluate(&docs, &none, "NoTimeResolver"))
+            let resolver = tempeval::SitrepTimeResolver;
+            Metrics::TempEval(tempeval::evaluate(&docs, &resolver, "sitrep-time"))
         }
         Benchmark::Meantime => {
             let events_path = shared.join(attribution::SPEECH_EVENTS);

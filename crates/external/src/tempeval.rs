@@ -48,6 +48,18 @@ impl TimeResolver for NoTimeResolver {
     }
 }
 
+/// sitrep's own resolver ([`sitrep_time::timex`]): the longest time
+/// expression found in the gold text, anchored at the DCT, read forward
+/// when the sentence speaks of the future.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SitrepTimeResolver;
+
+impl TimeResolver for SitrepTimeResolver {
+    fn resolve(&self, expression: &str, sentence: &str, anchor: Date) -> Option<String> {
+        sitrep_time::timex(expression, sentence, anchor)
+    }
+}
+
 /// One gold time expression.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Timex {

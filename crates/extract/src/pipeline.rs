@@ -17,6 +17,9 @@ pub struct Findings {
     pub claims: Vec<report::Claim>,
     /// Claims that disagree.
     pub contradictions: Vec<report::Contradiction>,
+    /// The publication date relative dates are read against: the
+    /// article's own, else [`Options::published`]. Set before the stages run.
+    pub published: Option<jiff::civil::Date>,
 }
 
 /// One step of extraction. A stage reads the document and what earlier
@@ -51,7 +54,7 @@ impl Default for Pipeline {
         Pipeline::new(vec![
             Box::new(stages::places::PlaceStage),
             Box::new(stages::actors::ActorStage::default()),
-            Box::new(stages::events::EventStage),
+            Box::new(stages::events::EventStage::default()),
             Box::new(stages::claims::ClaimStage),
         ])
     }
@@ -80,7 +83,16 @@ impl Pipeline {
 
     /// Runs every stage over an already parsed document.
     pub fn findings(&self, doc: &Document<'_>) -> Findings {
-        let mut found = Findings::default();
+        self.findings_with(doc, &Options::default())
+    }
+
+    /// Runs every stage, with `options.published` as the date when the
+    /// article gives none.
+    pub fn findings_with(&self, doc: &Document<'_>, options: &Options) -> Findings {
+        let mut found = Findings {
+            published: doc.metadata.published.map(|p| p.date).or(options.published),
+            ..Findings::default()
+        };
         for stage in &self.stages {
             stage.run(doc, &mut found);
         }
@@ -90,7 +102,7 @@ impl Pipeline {
     /// Extracts the report of one article from its raw bytes.
     pub fn extract(&self, bytes: &[u8], options: &Options) -> Result<Report, ExtractError> {
         let doc = Document::parse(bytes)?;
-        let found = self.findings(&doc);
+        let found = self.findings_with(&doc, options);
         Ok(Report::build(bytes, &doc, found, options))
     }
 }

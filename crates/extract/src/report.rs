@@ -293,6 +293,12 @@ pub struct Event {
     pub trigger: Evidence,
     /// The sentence(s) it was read from.
     pub evidence: Evidence,
+    /// Extension: the PLOVER event type and mode ("ASSAULT/heavy-weapons").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
+    /// Extension: the weapon named for it ("drone", "artillery").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instrument: Option<String>,
 }
 
 /// A channel or claimant reference.

@@ -182,6 +182,8 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
                 },
             },
             evidence,
+            plover: None,
+            instrument: None,
         });
     }
     Report {

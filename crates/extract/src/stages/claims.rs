@@ -173,6 +173,8 @@ mod tests {
                 end: text.len(),
                 text: text.into(),
             },
+            plover: None,
+            instrument: None,
         }
     }
 
