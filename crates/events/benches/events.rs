@@ -72,6 +72,46 @@ fn bench(c: &mut Criterion) {
             n
         })
     });
+    // With the actors stage's findings too, so the argument finder has
+    // mentions to choose from: the clause heuristic against the parser.
+    let with_actors: Vec<sitrep_extract::Findings> = parsed
+        .iter()
+        .zip(&places)
+        .map(|(d, f)| {
+            let mut f = f.clone();
+            sitrep_extract::Stage::run(
+                &sitrep_extract::stages::actors::ActorStage::default(),
+                d,
+                &mut f,
+            );
+            f
+        })
+        .collect();
+    let finders: [(&str, std::sync::Arc<dyn sitrep_events::ArgumentFinder>); 2] = [
+        (
+            "events stage with actors, clause heuristic",
+            std::sync::Arc::new(sitrep_events::ClauseHeuristic),
+        ),
+        (
+            "events stage with actors, parse arguments",
+            std::sync::Arc::new(sitrep_events::ParseArguments::default()),
+        ),
+    ];
+    for (name, finder) in finders {
+        let stage =
+            sitrep_extract::stages::events::EventStage::default().with_argument_finder(finder);
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for (d, f) in parsed.iter().zip(&with_actors) {
+                    let mut f = f.clone();
+                    sitrep_extract::Stage::run(&stage, d, &mut f);
+                    n += f.events.len();
+                }
+                n
+            })
+        });
+    }
     g.finish();
 }
 

@@ -1,11 +1,12 @@
-//! Who acted and who was acted upon: the seam where sitrep's dependency
-//! parser (`crates/syntax`, not merged yet) will plug in.
+//! Who acted and who was acted upon: the seam between the events stage and
+//! the ways of reading a sentence's arguments.
 //!
 //! [`ArgumentFinder`] takes a sentence, a trigger and the actor mentions of
 //! the sentence and picks actor1, actor2 and associated actors.
-//! [`ClauseHeuristic`] is the **interim** implementation, to be replaced by
-//! a parser-based finder (subject / object / passive agent / conjuncts of
-//! the trigger verb):
+//! [`ClauseHeuristic`] is the **interim** implementation, still the events
+//! stage's default; [`crate::ParseArguments`] reads the roles from the
+//! dependency parse (subject / object / passive agent / conjuncts of the
+//! trigger verb) and falls back to this heuristic. The heuristic:
 //!
 //! * only actors in the trigger's clause count (clauses end at `;`, `:`,
 //!   parentheses, dashes, quotes and ", which/who/while/as/but");

@@ -3,8 +3,8 @@
 //! sub-event type it is (rules on instruments, targets and actors), whether
 //! it happened ([`Status`]; planned, hypothetical, negated and rhetorical
 //! mentions are left out), how many died ([`fatalities`]), and who acted
-//! on whom ([`ArgumentFinder`]; an interim clause heuristic until sitrep's
-//! dependency parser lands).
+//! on whom ([`ArgumentFinder`]: the interim [`ClauseHeuristic`], or
+//! [`ParseArguments`] over sitrep's dependency parse).
 //!
 //! The crate knows nothing of documents: the extract crate's events stage
 //! feeds it body sentences with the actor mentions found in them and
@@ -21,12 +21,14 @@
 pub mod arguments;
 pub mod fatalities;
 pub mod lexicon;
+pub mod parse_args;
 pub mod taxonomy;
 pub mod words;
 
 pub use arguments::{ActorClass, ActorMention, ArgumentFinder, Arguments, ClauseHeuristic};
 pub use fatalities::{casualties, Casualties};
 pub use lexicon::{Entry, Lexicon, LexiconError, Role, Typing};
+pub use parse_args::ParseArguments;
 
 use words::{tokenize, Tok};
 

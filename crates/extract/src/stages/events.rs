@@ -25,8 +25,9 @@
 //!   (neither in the text nor `--published`) events carry no date;
 //! * **fatalities** per §5.7 from the sentence's casualty phrases (given to
 //!   the first event of the sentence), lowest figure over merged sentences;
-//! * **actors** through an [`ArgumentFinder`]: [`ClauseHeuristic`] until the
-//!   dependency parser lands; actor kinds then refine the type (a state
+//! * **actors** through an [`ArgumentFinder`]: [`ClauseHeuristic`] by
+//!   default, [`sitrep_events::ParseArguments`] (the dependency parse) through
+//!   [`EventStage::with_argument_finder`]; actor kinds then refine the type (a state
 //!   retaking ground in its own country regains territory, detention by an
 //!   armed group is an abduction, an attack on civilians is violence
 //!   against civilians).
@@ -803,6 +804,34 @@ mod tests {
         assert_eq!(ev[0].instrument.as_deref(), Some("drone"));
         assert_eq!(ev[1].location.as_ref().unwrap().precision, 2);
         assert_eq!(ev[1].fatalities, None);
+    }
+
+    #[test]
+    fn parse_arguments_plug_into_the_stage() {
+        use std::sync::Arc;
+        // The heuristic takes the actor nearest before the trigger (the
+        // army, inside the relative clause); the parse takes the subject.
+        let text = "Published: 22 August 2024\n\n\
+            Al-Shabaab fighters, who had been hiding from the army, attacked a police station in Beledweyne on Monday.\n";
+        let finders: [(Arc<dyn sitrep_events::ArgumentFinder>, &str); 2] = [
+            (
+                Arc::new(sitrep_events::ClauseHeuristic),
+                "Military Forces of Somalia",
+            ),
+            (
+                Arc::new(sitrep_events::ParseArguments::default()),
+                "Al Shabaab",
+            ),
+        ];
+        for (finder, want) in finders {
+            let stage = super::EventStage::default().with_argument_finder(finder);
+            let r = Pipeline::default()
+                .replace_stage(Box::new(stage))
+                .extract(text.as_bytes(), &Options::default())
+                .unwrap();
+            let a1 = r.events.first().and_then(|e| e.actor1.as_ref());
+            assert_eq!(a1.map(|a| a.name.as_str()), Some(want), "{:#?}", r.events);
+        }
     }
 
     #[test]
