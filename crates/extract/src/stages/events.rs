@@ -25,8 +25,9 @@
 //!   (neither in the text nor `--published`) events carry no date;
 //! * **fatalities** per §5.7 from the sentence's casualty phrases (given to
 //!   the first event of the sentence), lowest figure over merged sentences;
-//! * **actors** through an [`ArgumentFinder`]: [`ClauseHeuristic`] by
-//!   default, [`sitrep_events::ParseArguments`] (the dependency parse) through
+//! * **actors** through an [`ArgumentFinder`]: [`ParseArguments`] (roles
+//!   from the dependency parse, the clause heuristic filling what it leaves
+//!   empty) by default, [`sitrep_events::ClauseHeuristic`] alone through
 //!   [`EventStage::with_argument_finder`]; actor kinds then refine the type (a state
 //!   retaking ground in its own country regains territory, detention by an
 //!   armed group is an abduction, an attack on civilians is violence
@@ -40,7 +41,7 @@ use crate::report::{self, ActorKind, ActorRef, DateRange, Evidence, Feature, Loc
 use crate::{Document, Findings, Stage};
 use jiff::civil::Date;
 use jiff::ToSpan;
-use sitrep_events::{analyse, ActorClass, ActorMention, ArgumentFinder, ClauseHeuristic, Typing};
+use sitrep_events::{analyse, ActorClass, ActorMention, ArgumentFinder, ParseArguments, Typing};
 use sitrep_text::Span;
 use std::sync::Arc;
 
@@ -54,11 +55,13 @@ pub struct EventStage {
 }
 
 impl Default for EventStage {
-    /// The embedded trigger lexicon and the interim clause heuristic.
+    /// The embedded trigger lexicon and actor roles read from the
+    /// dependency parse (the clause heuristic fills roles the parse leaves
+    /// empty).
     fn default() -> EventStage {
         EventStage {
             lexicon: None,
-            finder: Arc::new(ClauseHeuristic),
+            finder: Arc::new(ParseArguments::default()),
         }
     }
 }
@@ -619,7 +622,21 @@ impl Stage for EventStage {
                 sub_event_type: r.sub_event_type.to_string(),
                 actor1: r.actor1.map(actor_ref),
                 actor2: r.actor2.map(actor_ref),
-                assoc_actors: r.assoc.iter().map(|&i| actor_ref(i)).collect(),
+                // An associated actor is a distinct ally: never actor1 or
+                // actor2 again under another mention, never listed twice.
+                assoc_actors: r.assoc.iter().map(|&i| actor_ref(i)).fold(
+                    Vec::<ActorRef>::new(),
+                    |mut kept, a| {
+                        let named = |x: &Option<usize>| x.is_some_and(|j| actors[j].name == a.name);
+                        if !named(&r.actor1)
+                            && !named(&r.actor2)
+                            && !kept.iter().any(|k| k.name == a.name)
+                        {
+                            kept.push(a);
+                        }
+                        kept
+                    },
+                ),
                 location: r.place.map(|(i, precision)| {
                     let p = &places[i];
                     Location {
