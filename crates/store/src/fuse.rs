@@ -549,19 +549,24 @@ fn load_events(
 /// fixes the join order, unary `+` keeps the type index out).
 const NEAR_SQL: &str = "FROM events_rtree r CROSS JOIN events e ON e.id = r.id
      WHERE r.min_lat <= ?1 AND r.max_lat >= ?2 AND r.min_lon <= ?3 AND r.max_lon >= ?4
-       AND r.min_day <= ?5 AND r.max_day >= ?6 AND +e.event_type = ?7 AND e.id != ?8";
+       AND r.min_day <= ?5 AND r.max_day >= ?6 AND +e.event_type = ?7 AND e.id != ?8
+     ORDER BY e.id LIMIT 256";
 
 /// Events of a division, any precision, with overlapping dates.
 const AREA_ANY_SQL: &str = "FROM events e INDEXED BY events_area WHERE e.event_type = ?1 AND e.country = ?2 AND e.admin1 = ?3
-       AND e.date_end >= ?4 AND e.date_start <= ?5 AND e.id != ?6 AND e.lat IS NOT NULL";
+       AND e.date_end >= ?4 AND e.date_start <= ?5 AND e.id != ?6 AND e.lat IS NOT NULL
+     ORDER BY e.id LIMIT 256";
 
 /// Events of a division at admin-area precision, with overlapping dates.
 const AREA_P3_SQL: &str = "FROM events e INDEXED BY events_area WHERE e.event_type = ?1 AND e.country = ?2 AND e.admin1 = ?3
        AND e.geo_precision = 3 AND e.date_end >= ?4 AND e.date_start <= ?5 AND e.id != ?6
-       AND e.lat IS NOT NULL";
+       AND e.lat IS NOT NULL ORDER BY e.id LIMIT 256";
 
 /// Stored events that may be compatible with `e` (same type, overlapping
-/// dates, near enough or in the same division).
+/// dates, near enough or in the same division): at most the 256 earliest
+/// stored candidates of each look-up, so that a story reported thousands of
+/// times costs a bounded amount per new report. Beyond that many, a new
+/// report fuses through the earliest-stored reports of the story.
 fn neighbours(conn: &Connection, e: &EventRec) -> rusqlite::Result<Vec<EventRec>> {
     let (Some((lat, lon)), Some((start, end))) = (e.point, &e.date) else {
         return Ok(Vec::new());
@@ -616,12 +621,6 @@ fn fused_of(conn: &Connection, event: i64) -> rusqlite::Result<Option<i64>> {
     .optional()
 }
 
-fn members_of(conn: &Connection, fused: i64) -> rusqlite::Result<Vec<i64>> {
-    let mut st = conn.prepare_cached("SELECT event FROM fused_members WHERE fused = ?1")?;
-    let rows = st.query_map([fused], |r| r.get(0))?;
-    rows.collect()
-}
-
 fn linked_claims(conn: &Connection, event: i64) -> rusqlite::Result<Vec<LinkedClaim>> {
     let mut st = conn.prepare_cached(
         "SELECT ec.event, c.claimant, c.via, c.stance FROM event_claims ec
@@ -656,24 +655,26 @@ pub fn update(conn: &Connection, new_events: &[i64]) -> rusqlite::Result<usize> 
         comps.find(id);
         for n in neighbours(conn, &e)? {
             comps.union(id, n.id);
-            if let Some(f) = fused_of(conn, n.id)? {
-                old_fused.insert(f);
+            if let std::collections::hash_map::Entry::Vacant(v) = recs.entry(n.id) {
+                if let Some(f) = fused_of(conn, n.id)? {
+                    old_fused.insert(f);
+                }
+                v.insert(n);
             }
-            recs.insert(n.id, n);
         }
         recs.insert(id, e);
     }
     // Whole old components join the ones their members were linked to.
     for &f in &old_fused {
-        let members = members_of(conn, f)?;
-        if let Some(&first) = members.first() {
-            for &m in &members {
-                comps.union(first, m);
-                if let std::collections::hash_map::Entry::Vacant(v) = recs.entry(m) {
-                    if let Some(e) = load_events(conn, "WHERE e.id = ?1", &[&m])?.pop() {
-                        v.insert(e);
-                    }
-                }
+        let members = load_events(
+            conn,
+            "WHERE e.id IN (SELECT event FROM fused_members WHERE fused = ?1)",
+            &[&f],
+        )?;
+        if let Some(first) = members.first().map(|e| e.id) {
+            for e in members {
+                comps.union(first, e.id);
+                recs.entry(e.id).or_insert(e);
             }
         }
     }
