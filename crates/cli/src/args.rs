@@ -259,5 +259,6 @@ fn long_version() -> &'static str {
         "\nreport schema: sitrep/1",
         "\nlicence: MIT OR Apache-2.0",
         "\ngazetteer data: GeoNames (https://www.geonames.org), CC BY 4.0",
+        "\nparser models: trained on Universal Dependencies English EWT, CC BY-SA 4.0",
     )
 }
