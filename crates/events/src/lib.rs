@@ -92,6 +92,7 @@ const CIVILIAN: &[&str] = &[
     "children",
     "passengers",
     "displaced",
+    "displacement",
     "students",
     "pupils",
     "family",
@@ -652,7 +653,10 @@ fn status(toks: &[Tok], ti: usize, e: &Entry) -> Option<Status> {
     while k > 0 && seen < 7 {
         k -= 1;
         let t = &toks[k];
-        if is_boundary(t) {
+        // An opening quote right before the trigger belongs to the quoted
+        // words ("the goal is to “march on Moscow”"): look past it.
+        let opens_quote = seen == 0 && matches!(t.lower.as_str(), "\"" | "“" | "‘" | "«" | "„");
+        if is_boundary(t) && !opens_quote {
             break;
         }
         if !t.word {
@@ -660,7 +664,7 @@ fn status(toks: &[Tok], ti: usize, e: &Entry) -> Option<Status> {
         }
         seen += 1;
         let w = t.lower.as_str();
-        if w == "to" && k + 1 == ti {
+        if w == "to" && seen == 1 {
             // "tried to storm", "forced to withdraw", "an offensive to
             // capture".
             let prev = k
@@ -854,6 +858,11 @@ mod tests {
             None
         );
         assert_eq!(st("The goal is to capture Kramatorsk."), None);
+        assert_eq!(st("Their final aim is to “capture Kramatorsk”."), None);
+        assert_eq!(
+            st("The rebels “captured Kramatorsk”, he said."),
+            Some(Status::Occurred)
+        );
         assert_eq!(
             st("Russian forces captured Avdiivka."),
             Some(Status::Occurred)

@@ -253,6 +253,7 @@ enum Pat {
     MonthAlone,
     Year,
     Decade,
+    NightBetween,
     Weekday,
     Words,
     Ago,
@@ -302,6 +303,10 @@ fn patterns() -> &'static [(Pat, Regex)] {
             (
                 Pat::Decade,
                 r"\b(?:the\s+)?(?P<y>(?:19|20)\d)0s\b".to_string(),
+            ),
+            (
+                Pat::NightBetween,
+                format!(r"\b(?:overnight|(?:during\s+|in\s+)?the\s+night)\s+(?:from|between|of)\s+{WEEKDAY}\s+(?:to|and|into)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"),
             ),
             (
                 Pat::Weekday,
@@ -543,6 +548,13 @@ fn kind_of(p: Pat, c: &regex::Captures<'_>) -> Option<Kind> {
         }
         Pat::Year => Kind::Year(year_of(c)?),
         Pat::Decade => Kind::Decade(c.name("y")?.as_str().parse().ok()?),
+        // "overnight from Sunday to Monday": the night that starts on the
+        // first weekday.
+        Pat::NightBetween => Kind::Weekday {
+            weekday: weekday(c.name("wd")?.as_str())?,
+            which: Which::Plain,
+            night: true,
+        },
         Pat::Weekday => {
             let which = match c.name("which").map(|w| w.as_str().to_ascii_lowercase()) {
                 None => Which::Plain,
@@ -1021,6 +1033,12 @@ mod tests {
         assert_eq!(range("yesterday", p()), (d(2024, 3, 13), d(2024, 3, 13), 1));
         assert_eq!(range("yesterday evening", p()).0, d(2024, 3, 13));
         assert_eq!(range("overnight", p()), (d(2024, 3, 13), p(), 2));
+        // 2024-03-14 is a Thursday: the night from Monday to Tuesday of
+        // that week.
+        assert_eq!(
+            range("overnight from Monday to Tuesday", p()),
+            (d(2024, 3, 11), d(2024, 3, 12), 2)
+        );
         assert_eq!(range("during the night", p()), (d(2024, 3, 13), p(), 2));
         assert_eq!(
             range("late on Monday night", p()),
