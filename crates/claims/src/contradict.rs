@@ -330,34 +330,17 @@ fn toll(t: &str) -> Option<u64> {
     None
 }
 
+/// A count written in digits ("1,200") or words ("twenty-five"), read by
+/// the events crate's number reader; "no" and "zero" are not tolls here.
 fn number(w: &str) -> Option<u64> {
-    let digits: String = w.chars().filter(|c| *c != ',').collect();
-    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
-        return digits.parse().ok();
+    match w {
+        "no" | "zero" => None,
+        "hundred" => Some(100),
+        _ => {
+            let digits: String = w.chars().filter(|c| *c != ',').collect();
+            sitrep_events::words::number_word(&digits).map(u64::from)
+        }
     }
-    let v = match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "hundred" => 100,
-        "dozens" | "dozen" => return None,
-        _ => return None,
-    };
-    Some(v)
 }
 
 #[cfg(test)]
