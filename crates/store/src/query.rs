@@ -326,9 +326,9 @@ fn clamp_limit(limit: usize) -> i64 {
 }
 
 impl Store {
-    /// Fused events matching `filter`, by first possible date (undated first, which the index gives
-    /// for free) then key, with their
-    /// members, claims and contradictions.
+    /// Fused events matching `filter`, by first possible date (undated
+    /// first, the order the date index gives for free) then key, with
+    /// their members, claims and contradictions.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut out = self.events_only(filter)?;
         for f in &mut out {
