@@ -37,6 +37,53 @@ pub enum Command {
     Claims(ClaimsArgs),
     /// Counts over a database.
     Stats(StatsArgs),
+    /// Serve the HTTP API and the web UI over a database.
+    Serve(ServeArgs),
+    /// Store the bundled example articles in a temporary database and serve
+    /// the web UI over it.
+    Demo(DemoArgs),
+}
+
+/// User lexicons that extend the built-in ones (extraction commands).
+#[derive(Debug, Clone, Default, Args)]
+pub struct LexiconArgs {
+    /// Add the event triggers of this file (TSV; format in
+    /// crates/events/data/README.md) to the built-in ones.
+    #[arg(long, value_name = "FILE")]
+    pub triggers: Option<PathBuf>,
+    /// A file of extra actors (the format of crates/actors/data/actors.tsv);
+    /// an entry with the canonical name of a built-in one replaces it.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
+}
+
+/// Arguments of `sitrep serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The database (opened read-only; an `ingest` may write meanwhile).
+    #[arg(long, default_value = "sitrep.db")]
+    pub db: PathBuf,
+    /// Address to listen on; port 0 picks a free port. Listens on loopback
+    /// only unless told otherwise.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
+    /// Largest request body (POST /api/extract), in bytes.
+    #[arg(long, default_value_t = 5 * 1024 * 1024)]
+    pub max_body: usize,
+    /// Longest a request may take, in seconds.
+    #[arg(long, default_value_t = 10)]
+    pub timeout: u64,
+    /// Lexicons for POST /api/extract.
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
+}
+
+/// Arguments of `sitrep demo`.
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: std::net::SocketAddr,
 }
 
 /// Arguments of `sitrep ingest`.
@@ -60,6 +107,9 @@ pub struct IngestArgs {
     /// No progress bar, only the summary line.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// User lexicons.
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
 }
 
 /// Output formats of `events`.
@@ -108,9 +158,14 @@ pub struct EventsArgs {
     /// Radius around --near, in kilometres.
     #[arg(long, default_value_t = 25.0, requires = "near")]
     pub radius_km: f64,
-    /// Resolve --near within this country (ISO alpha-2).
-    #[arg(long, requires = "near")]
+    /// Only events located in this country (ISO alpha-2); --near is
+    /// resolved within it too.
+    #[arg(long)]
     pub country: Option<String>,
+    /// Only events whose source articles match this full-text query (FTS5
+    /// syntax: words, "phrases", OR, NOT, prefix*).
+    #[arg(long)]
+    pub search: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
     pub format: EventsFormat,
@@ -234,18 +289,13 @@ pub struct ExtractArgs {
     /// Add the decoded text to each report as `article.text`.
     #[arg(long)]
     pub include_text: bool,
-    /// Add the event triggers of this file (TSV; format in
-    /// crates/events/data/README.md) to the built-in ones.
-    #[arg(long)]
-    pub triggers: Option<PathBuf>,
     /// Worker threads [default: one per core]. Output order does not
     /// depend on it.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
-    /// A file of extra actors (the format of crates/actors/data/actors.tsv);
-    /// an entry with the canonical name of a built-in one replaces it.
-    #[arg(long, value_name = "FILE")]
-    pub actors: Option<PathBuf>,
+    /// User lexicons.
+    #[command(flatten)]
+    pub lexicons: LexiconArgs,
 }
 
 fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {

@@ -9,7 +9,7 @@ use anyhow::Context;
 use rayon::prelude::{IntoParallelIterator, ParallelIterator};
 use sitrep_extract::{Options, Pipeline, Report};
 
-use crate::args::{ExtractArgs, ReportFormat};
+use crate::args::{ExtractArgs, LexiconArgs, ReportFormat};
 use crate::input::{self, Listed, Source};
 
 /// Sources extracted together before their reports are written.
@@ -24,10 +24,10 @@ pub enum Outcome {
     SomeFailed,
 }
 
-/// Runs `sitrep extract`.
-pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
+/// The standard pipeline with the user's lexicons, if any.
+pub fn pipeline(lexicons: &LexiconArgs) -> anyhow::Result<Pipeline> {
     let mut pipeline = Pipeline::default();
-    if let Some(path) = &args.actors {
+    if let Some(path) = &lexicons.actors {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading the actor file {}", path.display()))?;
         let registry = sitrep_actors::Registry::with_user_file(&text)
@@ -38,13 +38,19 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
             )),
         ));
     }
-    if let Some(path) = &args.triggers {
+    if let Some(path) = &lexicons.triggers {
         use sitrep_extract::stages::events::{EventStage, Lexicon};
         let tsv =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         let lexicon = Lexicon::with_user_tsv(&tsv).with_context(|| path.display().to_string())?;
         pipeline = pipeline.replace_stage(Box::new(EventStage::with_lexicon(lexicon)));
     }
+    Ok(pipeline)
+}
+
+/// Runs `sitrep extract`.
+pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
+    let pipeline = pipeline(&args.lexicons)?;
     let single = args.paths.len() <= 1 && args.paths.first().is_none_or(|p| !p.is_dir());
     let format = args.format.unwrap_or(if single {
         ReportFormat::Json

@@ -49,6 +49,8 @@ struct Tally {
 /// Runs `sitrep ingest`.
 pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    // A bad lexicon file fails before any database is created.
+    let pipeline = crate::extract::pipeline(&args.lexicons)?;
     let store = Store::open(&args.db)?;
     let known = store.article_ids()?;
     let sources: Vec<Listed> = input::sources(&args.paths).collect();
@@ -78,7 +80,6 @@ pub fn run(args: &IngestArgs) -> anyhow::Result<Outcome> {
         .spawn(move || write_all(store, rx, batch, &writer_bar))
         .context("starting the writer thread")?;
 
-    let pipeline = Pipeline::default();
     let claimed = Mutex::new(known);
     let extract_nanos = AtomicU64::new(0);
     let published = args.published;

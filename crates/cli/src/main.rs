@@ -10,6 +10,7 @@ mod ingest;
 mod input;
 mod places;
 mod query;
+mod serve;
 
 use clap::Parser;
 
@@ -25,6 +26,8 @@ fn main() {
         args::Command::Articles(a) => query::articles(&a),
         args::Command::Claims(a) => query::claims(&a),
         args::Command::Stats(a) => query::stats(&a),
+        args::Command::Serve(a) => serve::serve(&a),
+        args::Command::Demo(a) => serve::demo(&a),
     };
     match outcome {
         Ok(extract::Outcome::AllGood) => {}

@@ -52,6 +52,9 @@ pub fn events(args: &EventsArgs) -> anyhow::Result<Outcome> {
         event_type: args.event_type.clone(),
         actor: args.actor.clone(),
         near,
+        country: args.country.clone(),
+        search: args.search.clone(),
+        offset: 0,
         limit: args.limit,
     };
     let events = store.events(&filter)?;

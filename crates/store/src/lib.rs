@@ -28,7 +28,9 @@ pub mod synthetic;
 mod write;
 
 pub use error::StoreError;
-pub use query::{ArticleRow, ClaimRow, EventFilter, FusedEvent, Member, Stats};
+pub use query::{
+    ActorCount, ArticleRow, ClaimRow, EventFilter, EventPage, FusedEvent, Member, PlaceCount, Stats,
+};
 pub use schema::SCHEMA_VERSION;
 pub use write::{content_id, day_number, Inserted};
 

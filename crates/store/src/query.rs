@@ -20,8 +20,24 @@ pub struct EventFilter {
     pub actor: Option<String>,
     /// Within `radius_km` of this (lat, lon).
     pub near: Option<((f64, f64), f64)>,
+    /// Events located in this country (ISO alpha-2, case-insensitive).
+    pub country: Option<String>,
+    /// An FTS5 query over the title and text of the source articles: only
+    /// events at least one of whose sources matches.
+    pub search: Option<String>,
+    /// Skip this many matching events (pagination, with `limit`).
+    pub offset: usize,
     /// At most this many events.
     pub limit: Option<usize>,
+}
+
+/// One page of fused events and how many match in all.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventPage {
+    /// Events matching the filter, before `offset` and `limit`.
+    pub total: usize,
+    /// The page (without members).
+    pub events: Vec<FusedEvent>,
 }
 
 /// A claim linked to a member event.
@@ -229,6 +245,44 @@ pub struct ArticleRow {
     pub ingested_at: String,
 }
 
+/// An actor name with how often the stored articles mention it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorCount {
+    /// Canonical name.
+    pub name: String,
+    /// Actor kind (report kinds).
+    pub kind: String,
+    /// ISO alpha-2 country, when known.
+    pub country: Option<String>,
+    /// Mentions over all articles.
+    pub mentions: usize,
+    /// Articles mentioning it.
+    pub articles: usize,
+}
+
+/// A resolved place with how often the stored articles mention it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlaceCount {
+    /// Gazetteer name.
+    pub name: String,
+    /// GeoNames id, when it came from GeoNames.
+    pub geonameid: Option<i64>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// ISO alpha-2 country.
+    pub country: Option<String>,
+    /// First-level division.
+    pub admin1: Option<String>,
+    /// Feature class (report values).
+    pub feature: String,
+    /// Mentions over all articles.
+    pub mentions: usize,
+    /// Articles mentioning it.
+    pub articles: usize,
+}
+
 /// Counts over the database.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Stats {
@@ -258,6 +312,19 @@ pub struct Stats {
     pub by_type: Vec<(String, usize)>,
 }
 
+/// A LIKE pattern matching names that contain `part` literally.
+fn like_pattern(part: &str) -> String {
+    let escaped = part
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn clamp_limit(limit: usize) -> i64 {
+    limit.min(i64::MAX as usize) as i64
+}
+
 impl Store {
     /// Fused events matching `filter`, by date then key, with their
     /// members, claims and contradictions.
@@ -272,12 +339,18 @@ impl Store {
     /// Like [`Store::events`] but without members and contradictions (the
     /// fused rows only).
     pub fn events_only(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
+        Ok(self.events_page(filter)?.events)
+    }
+
+    /// A page of fused rows (no members) and the number of all events
+    /// matching `filter`.
+    pub fn events_page(&self, filter: &EventFilter) -> Result<EventPage, StoreError> {
         // With an area, the R-tree drives the query (CROSS JOIN fixes the
         // join order; unary `+` keeps the date index out of it).
-        let mut sql = if filter.near.is_some() {
-            format!("SELECT {FUSED_COLUMNS} FROM fused_rtree r CROSS JOIN fused_events f ON f.id = r.id")
+        let from = if filter.near.is_some() {
+            "fused_rtree r CROSS JOIN fused_events f ON f.id = r.id"
         } else {
-            format!("SELECT {FUSED_COLUMNS} FROM fused_events f")
+            "fused_events f"
         };
         let plus = if filter.near.is_some() { "+" } else { "" };
         let mut wheres: Vec<String> = Vec::new();
@@ -319,43 +392,85 @@ impl Store {
                 "(f.event_type = {a} COLLATE NOCASE OR f.sub_event_type = {a} COLLATE NOCASE)"
             ));
         }
+        if let Some(c) = &filter.country {
+            let a = arg(Box::new(c.clone()), &mut args);
+            wheres.push(format!("f.country = {a} COLLATE NOCASE"));
+        }
         if let Some(actor) = &filter.actor {
-            let escaped = actor
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            let a = arg(Box::new(format!("%{escaped}%")), &mut args);
+            let a = arg(Box::new(like_pattern(actor)), &mut args);
             wheres.push(format!(
                 "EXISTS (SELECT 1 FROM fused_members fm JOIN events e ON e.id = fm.event
                    WHERE fm.fused = f.id AND (e.actor1 LIKE {a} ESCAPE '\\'
                      OR e.actor2 LIKE {a} ESCAPE '\\' OR e.assoc_actors LIKE {a} ESCAPE '\\'))"
             ));
         }
-        if !wheres.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&wheres.join(" AND "));
+        if let Some(q) = &filter.search {
+            let a = arg(Box::new(q.clone()), &mut args);
+            wheres.push(format!(
+                "f.id IN (SELECT fm.fused FROM articles_fts s
+                   JOIN articles a ON a.rowid = s.rowid
+                   JOIN events e ON e.article_id = a.id
+                   JOIN fused_members fm ON fm.event = e.id
+                   WHERE articles_fts MATCH {a})"
+            ));
         }
-        sql.push_str(" ORDER BY f.date_start IS NULL, f.date_start, f.key");
+        let clause = if wheres.is_empty() {
+            String::new()
+        } else {
+            format!(" WHERE {}", wheres.join(" AND "))
+        };
         let refs: Vec<&dyn ToSql> = args.iter().map(|b| b.as_ref()).collect();
-        let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
-        let rows = st
-            .query_map(refs.as_slice(), fused_from_row)
-            .map_err(self.sql_err())?;
-        let mut out = Vec::new();
-        for row in rows {
-            let f = row.map_err(self.sql_err())?;
-            if let Some(((lat, lon), r)) = filter.near {
-                match f.lat.zip(f.lon) {
-                    Some(p) if km(p, (lat, lon)) <= r => {}
-                    _ => continue,
-                }
-            }
-            out.push(f);
-            if filter.limit.is_some_and(|l| out.len() >= l) {
-                break;
-            }
+        let err = |e: rusqlite::Error| match &filter.search {
+            Some(q) => self.fts_err(q, e),
+            None => self.sql_err()(e),
+        };
+        let limit = filter.limit.unwrap_or(usize::MAX);
+        if filter.near.is_none() {
+            // Without an area every row the SQL selects matches: count and
+            // page in SQL.
+            let total: i64 = self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {from}{clause}"), refs.as_slice(), |r| {
+                    r.get(0)
+                })
+                .map_err(err)?;
+            let sql = format!(
+                "SELECT {FUSED_COLUMNS} FROM {from}{clause}
+                 ORDER BY f.date_start IS NULL, f.date_start, f.key LIMIT {} OFFSET {}",
+                limit.min(i64::MAX as usize),
+                filter.offset.min(i64::MAX as usize)
+            );
+            let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
+            let rows = st.query_map(refs.as_slice(), fused_from_row).map_err(err)?;
+            let events = rows.collect::<Result<Vec<_>, _>>().map_err(err)?;
+            return Ok(EventPage {
+                total: total.max(0) as usize,
+                events,
+            });
         }
-        Ok(out)
+        // With an area the bounding box over-selects: filter by distance
+        // here, then count and page.
+        let sql = format!(
+            "SELECT {FUSED_COLUMNS} FROM {from}{clause}
+             ORDER BY f.date_start IS NULL, f.date_start, f.key"
+        );
+        let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
+        let rows = st.query_map(refs.as_slice(), fused_from_row).map_err(err)?;
+        let mut total = 0;
+        let mut events = Vec::new();
+        let ((lat, lon), r) = filter.near.unwrap_or(((0.0, 0.0), 0.0));
+        for row in rows {
+            let f = row.map_err(err)?;
+            match f.lat.zip(f.lon) {
+                Some(p) if km(p, (lat, lon)) <= r => {}
+                _ => continue,
+            }
+            if total >= filter.offset && events.len() < limit {
+                events.push(f);
+            }
+            total += 1;
+        }
+        Ok(EventPage { total, events })
     }
 
     /// One fused event by key ("F…"), with members.
@@ -484,6 +599,17 @@ impl Store {
         search: Option<&str>,
         limit: Option<usize>,
     ) -> Result<Vec<ArticleRow>, StoreError> {
+        self.articles_from(search, limit, 0)
+    }
+
+    /// Like [`Store::articles`], skipping the first `offset` matches.
+    pub fn articles_from(
+        &self,
+        search: Option<&str>,
+        limit: Option<usize>,
+        offset: usize,
+    ) -> Result<Vec<ArticleRow>, StoreError> {
+        let offset = clamp_limit(offset);
         let base = "SELECT a.id, a.path, a.title, a.published, a.outlet, a.language,
                 (SELECT count(*) FROM events e WHERE e.article_id = a.id),
                 (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.ingested_at
@@ -506,18 +632,20 @@ impl Store {
             Some(q) => {
                 let sql = format!(
                     "{base} JOIN articles_fts s ON s.rowid = a.rowid WHERE articles_fts MATCH ?1
-                     ORDER BY a.published DESC, a.id LIMIT ?2"
+                     ORDER BY a.published DESC, a.id LIMIT ?2 OFFSET ?3"
                 );
                 let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
                 let it = st
-                    .query_map(params![q, limit], map)
+                    .query_map(params![q, limit, offset], map)
                     .map_err(|e| self.fts_err(q, e))?;
                 it.collect()
             }
             None => {
-                let sql = format!("{base} ORDER BY a.published DESC, a.id LIMIT ?1");
+                let sql = format!("{base} ORDER BY a.published DESC, a.id LIMIT ?1 OFFSET ?2");
                 let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
-                let it = st.query_map(params![limit], map).map_err(self.sql_err())?;
+                let it = st
+                    .query_map(params![limit, offset], map)
+                    .map_err(self.sql_err())?;
                 it.collect()
             }
         };
@@ -532,6 +660,99 @@ impl Store {
             path: self.path.clone(),
             message: format!("bad search {q:?} (FTS5 query syntax): {e}"),
         }
+    }
+
+    /// Actors by number of mentions; with `search`, only names containing
+    /// it (case-insensitive for ASCII).
+    pub fn actor_counts(
+        &self,
+        search: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<ActorCount>, StoreError> {
+        let sql = "SELECT name, kind, country, count(*), count(DISTINCT article_id)
+             FROM actors WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\'
+             GROUP BY name, kind, country ORDER BY 4 DESC, 1 LIMIT ?2";
+        let mut st = self.conn.prepare_cached(sql).map_err(self.sql_err())?;
+        let rows = st
+            .query_map(params![search.map(like_pattern), clamp_limit(limit)], |r| {
+                Ok(ActorCount {
+                    name: r.get(0)?,
+                    kind: r.get(1)?,
+                    country: r.get(2)?,
+                    mentions: r.get::<_, i64>(3)?.max(0) as usize,
+                    articles: r.get::<_, i64>(4)?.max(0) as usize,
+                })
+            })
+            .map_err(self.sql_err())?;
+        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+    }
+
+    /// Resolved places by number of mentions; with `search`, only names
+    /// containing it (case-insensitive for ASCII).
+    pub fn place_counts(
+        &self,
+        search: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<PlaceCount>, StoreError> {
+        let sql = "SELECT name, geonameid, avg(lat), avg(lon), country, admin1, feature,
+                    count(*), count(DISTINCT article_id)
+             FROM places WHERE ?1 IS NULL OR name LIKE ?1 ESCAPE '\\'
+             GROUP BY name, geonameid, country, admin1, feature ORDER BY 8 DESC, 1 LIMIT ?2";
+        let mut st = self.conn.prepare_cached(sql).map_err(self.sql_err())?;
+        let rows = st
+            .query_map(params![search.map(like_pattern), clamp_limit(limit)], |r| {
+                Ok(PlaceCount {
+                    name: r.get(0)?,
+                    geonameid: r.get(1)?,
+                    lat: r.get(2)?,
+                    lon: r.get(3)?,
+                    country: r.get(4)?,
+                    admin1: r.get(5)?,
+                    feature: r.get(6)?,
+                    mentions: r.get::<_, i64>(7)?.max(0) as usize,
+                    articles: r.get::<_, i64>(8)?.max(0) as usize,
+                })
+            })
+            .map_err(self.sql_err())?;
+        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+    }
+
+    /// The number of cross-article contradictions of every fused event
+    /// that has any, by event key.
+    pub fn contradiction_counts(
+        &self,
+    ) -> Result<std::collections::HashMap<String, usize>, StoreError> {
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT f.key, count(*) FROM contradictions c
+                 JOIN fused_events f ON f.id = c.fused GROUP BY c.fused",
+            )
+            .map_err(self.sql_err())?;
+        let rows = st
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize)))
+            .map_err(self.sql_err())?;
+        rows.collect::<Result<_, _>>().map_err(self.sql_err())
+    }
+
+    /// How many articles are stored; with `search`, how many match the
+    /// FTS5 query.
+    pub fn article_count(&self, search: Option<&str>) -> Result<usize, StoreError> {
+        let n: i64 = match search {
+            Some(q) => self
+                .conn
+                .query_row(
+                    "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1",
+                    [q],
+                    |r| r.get(0),
+                )
+                .map_err(|e| self.fts_err(q, e))?,
+            None => self
+                .conn
+                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))
+                .map_err(self.sql_err())?,
+        };
+        Ok(n.max(0) as usize)
     }
 
     /// Counts over the database.

@@ -103,6 +103,15 @@ fn fuses_reports_of_one_event_across_articles() {
         (5, 6, 3, 1)
     );
     assert_eq!(stats.contradictions, 2);
+    let counts = store.contradiction_counts().unwrap();
+    assert_eq!(counts.values().sum::<usize>(), 2);
+    let kupiansk = store
+        .events(&EventFilter::default())
+        .unwrap()
+        .into_iter()
+        .find(|f| f.sources > 1)
+        .unwrap();
+    assert_eq!(counts.get(&kupiansk.id), Some(&kupiansk.contradictions.len()));
 }
 
 #[test]
@@ -500,4 +509,75 @@ fn bundled_sqlite_has_fts5_and_rtree() {
         .query_row("PRAGMA journal_mode", [], |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
+}
+
+#[test]
+fn pages_count_every_match_and_filter_by_country_and_text() {
+    let (_dir, mut store) = temp_store();
+    store.insert_batch(&corpus()).unwrap();
+    let all = store.events_page(&EventFilter::default()).unwrap();
+    assert_eq!(all.total, all.events.len());
+    assert!(all.total >= 3, "{}", all.total);
+    let page = store
+        .events_page(&EventFilter {
+            offset: 1,
+            limit: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(page.total, all.total);
+    assert_eq!(page.events.len(), 1);
+    assert_eq!(page.events[0].id, all.events[1].id);
+    let russia = store
+        .events_page(&EventFilter {
+            country: Some("ru".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(russia.total, 1);
+    assert_eq!(russia.events[0].location.as_deref(), Some("Tyotkino"));
+    // Only article "e" (Newsweek) names the Legion in its text.
+    let legion = store
+        .events_page(&EventFilter {
+            search: Some("Legion".into()),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(legion.total, 1);
+    assert_eq!(legion.events[0].event_type, "Battles");
+    let near_page = store
+        .events_page(&EventFilter {
+            near: Some(((49.7106, 37.6156), 50.0)),
+            offset: 5,
+            ..Default::default()
+        })
+        .unwrap();
+    assert!(near_page.total >= 1);
+    assert!(near_page.events.is_empty());
+    let bad = store.events_page(&EventFilter {
+        search: Some("\"unbalanced".into()),
+        ..Default::default()
+    });
+    assert!(matches!(bad, Err(StoreError::Sqlite { .. })), "{bad:?}");
+}
+
+#[test]
+fn actors_and_places_are_counted_by_mentions() {
+    let (_dir, mut store) = temp_store();
+    store.insert_batch(&corpus()).unwrap();
+    let actors = store.actor_counts(None, 50).unwrap();
+    assert!(actors.windows(2).all(|w| w[0].mentions >= w[1].mentions));
+    let legion = store.actor_counts(Some("legion"), 50).unwrap();
+    assert_eq!(legion.len(), 1);
+    assert_eq!(legion[0].name, "Freedom of Russia Legion");
+    assert_eq!((legion[0].mentions, legion[0].articles), (1, 1));
+    assert!(store.actor_counts(Some("100%"), 50).unwrap().is_empty());
+    let places = store.place_counts(Some("kupiansk"), 50).unwrap();
+    let city = places.iter().find(|p| p.name == "Kupiansk").unwrap();
+    assert_eq!((city.mentions, city.articles), (3, 3));
+    assert_eq!(store.place_counts(None, 1).unwrap().len(), 1);
+    assert_eq!(store.article_count(None).unwrap(), 5);
+    assert_eq!(store.article_count(Some("Newsweek")).unwrap(), 1);
+    let second = store.articles_from(None, Some(10), 1).unwrap();
+    assert_eq!(second.len(), 4);
 }

@@ -1,0 +1,445 @@
+//! The JSON handlers under `/api/` (documented in docs/API.md and served
+//! as OpenAPI at `/api/openapi.json`).
+
+use std::sync::Arc;
+
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde_json::{json, Value};
+use sitrep_extract::Options;
+use sitrep_store::{EventFilter, FusedEvent};
+
+use crate::error::ApiError;
+use crate::AppState;
+
+/// Events per page when `limit` is not given.
+pub const DEFAULT_LIMIT: usize = 100;
+/// The largest page of events (the map asks for all of them at once).
+pub const MAX_EVENT_LIMIT: usize = 10_000;
+/// The largest page of articles, actors or places.
+pub const MAX_LIST_LIMIT: usize = 1_000;
+
+/// Query parameters as given, checked against the names a route knows.
+struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn new(
+        query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+        known: &[&str],
+    ) -> Result<Params, ApiError> {
+        let Query(pairs) =
+            query.map_err(|e| ApiError::bad_request(format!("bad query string: {e}")))?;
+        for (k, _) in &pairs {
+            if !known.contains(&k.as_str()) {
+                return Err(ApiError::bad_request(format!(
+                    "unknown parameter {k:?}; this route knows {}",
+                    known.join(", ")
+                )));
+            }
+        }
+        Ok(Params(pairs))
+    }
+
+    /// The last value of `name`, unless empty.
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .rev()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    fn text(&self, name: &str) -> Option<String> {
+        self.get(name).map(str::to_string)
+    }
+
+    fn date(&self, name: &str) -> Result<Option<String>, ApiError> {
+        self.get(name)
+            .map(|v| {
+                v.parse::<jiff::civil::Date>()
+                    .map(|d| d.to_string())
+                    .map_err(|_| {
+                        ApiError::bad_request(format!(
+                            "bad date {v:?} in {name}: expected YYYY-MM-DD"
+                        ))
+                    })
+            })
+            .transpose()
+    }
+
+    fn count(&self, name: &str, default: usize, max: usize) -> Result<usize, ApiError> {
+        match self.get(name) {
+            None => Ok(default),
+            Some(v) => match v.parse::<usize>() {
+                Ok(n) if n <= max => Ok(n),
+                _ => Err(ApiError::bad_request(format!(
+                    "bad {name} {v:?}: expected a whole number from 0 to {max}"
+                ))),
+            },
+        }
+    }
+
+    fn number(&self, name: &str) -> Result<Option<f64>, ApiError> {
+        self.get(name)
+            .map(|v| match v.parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok(x),
+                _ => Err(ApiError::bad_request(format!(
+                    "bad {name} {v:?}: expected a number"
+                ))),
+            })
+            .transpose()
+    }
+}
+
+/// The event filter and output format of `/api/events`.
+fn event_filter(p: &Params) -> Result<(EventFilter, bool), ApiError> {
+    let since = p.date("since")?;
+    let until = p.date("until")?;
+    if let (Some(s), Some(u)) = (&since, &until) {
+        if s > u {
+            return Err(ApiError::bad_request(format!(
+                "since {s} is after until {u}"
+            )));
+        }
+    }
+    let country = p.text("country");
+    if let Some(c) = &country {
+        if c.len() != 2 || !c.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return Err(ApiError::bad_request(format!(
+                "bad country {c:?}: expected an ISO 3166 alpha-2 code such as UA"
+            )));
+        }
+    }
+    let radius = p.number("radius_km")?.unwrap_or(25.0);
+    if !(radius > 0.0 && radius <= 20_000.0) {
+        return Err(ApiError::bad_request(format!(
+            "bad radius_km {radius}: expected more than 0 and at most 20000"
+        )));
+    }
+    let near = match p.get("near") {
+        None => None,
+        Some(v) => {
+            let parsed = v.split_once(',').and_then(|(a, b)| {
+                let lat = a.trim().parse::<f64>().ok()?;
+                let lon = b.trim().parse::<f64>().ok()?;
+                ((-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon))
+                    .then_some((lat, lon))
+            });
+            match parsed {
+                Some(point) => Some((point, radius)),
+                None => {
+                    return Err(ApiError::bad_request(format!(
+                        "bad near {v:?}: expected LAT,LON in degrees"
+                    )))
+                }
+            }
+        }
+    };
+    let geojson = match p.get("format") {
+        None | Some("json") => false,
+        Some("geojson") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(format!(
+                "bad format {other:?}: expected json or geojson"
+            )))
+        }
+    };
+    let filter = EventFilter {
+        since,
+        until,
+        event_type: p.text("type"),
+        actor: p.text("actor"),
+        country,
+        search: p.text("q"),
+        near,
+        offset: p.count("offset", 0, usize::MAX)?,
+        limit: Some(p.count("limit", DEFAULT_LIMIT, MAX_EVENT_LIMIT)?),
+    };
+    Ok((filter, geojson))
+}
+
+/// The map's view of an event: a GeoJSON Feature with the fields a marker
+/// and its tooltip need.
+fn feature(f: &FusedEvent, contradictions: usize) -> Option<Value> {
+    let (lat, lon) = f.lat.zip(f.lon)?;
+    Some(json!({
+        "type": "Feature",
+        "id": f.id,
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+        "properties": {
+            "id": f.id,
+            "event_type": f.event_type,
+            "sub_event_type": f.sub_event_type,
+            "actor1": f.actor1,
+            "actor2": f.actor2,
+            "location": f.location,
+            "country": f.country,
+            "date_start": f.date_start,
+            "date_end": f.date_end,
+            "fatalities": f.fatalities,
+            "status": f.status,
+            "sources": f.sources,
+            "contradictions": contradictions,
+        }
+    }))
+}
+
+/// `GET /api/events`.
+pub async fn events(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::new(
+        query,
+        &[
+            "since",
+            "until",
+            "type",
+            "actor",
+            "country",
+            "q",
+            "near",
+            "radius_km",
+            "limit",
+            "offset",
+            "format",
+        ],
+    )?;
+    let (filter, geojson) = event_filter(&p)?;
+    let (offset, limit) = (filter.offset, filter.limit.unwrap_or(DEFAULT_LIMIT));
+    let body = app
+        .readers
+        .with(move |store| {
+            let page = store.events_page(&filter)?;
+            if geojson {
+                let counts = store.contradiction_counts()?;
+                let features: Vec<Value> = page
+                    .events
+                    .iter()
+                    .filter_map(|f| feature(f, counts.get(&f.id).copied().unwrap_or(0)))
+                    .collect();
+                Ok(json!({
+                    "type": "FeatureCollection",
+                    "total": page.total,
+                    "offset": offset,
+                    "limit": limit,
+                    "features": features,
+                }))
+            } else {
+                Ok(json!({
+                    "total": page.total,
+                    "offset": offset,
+                    "limit": limit,
+                    "events": page.events,
+                }))
+            }
+        })
+        .await?;
+    let content_type = if geojson {
+        "application/geo+json"
+    } else {
+        "application/json"
+    };
+    Ok(([(header::CONTENT_TYPE, content_type)], body.to_string()).into_response())
+}
+
+/// `GET /api/events/{id}`.
+pub async fn event(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<FusedEvent>, ApiError> {
+    let key = id.clone();
+    let found = app.readers.with(move |store| Ok(store.event(&key)?)).await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))
+}
+
+/// `GET /api/articles`.
+pub async fn articles(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let p = Params::new(query, &["q", "limit", "offset"])?;
+    let search = p.text("q");
+    let limit = p.count("limit", DEFAULT_LIMIT, MAX_LIST_LIMIT)?;
+    let offset = p.count("offset", 0, usize::MAX)?;
+    let body = app
+        .readers
+        .with(move |store| {
+            let total = store.article_count(search.as_deref())?;
+            let rows = store.articles_from(search.as_deref(), Some(limit), offset)?;
+            Ok(json!({"total": total, "offset": offset, "limit": limit, "articles": rows}))
+        })
+        .await?;
+    Ok(Json(body))
+}
+
+/// `GET /api/articles/{id}`: the stored report with its text.
+pub async fn article(
+    State(app): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ApiError> {
+    let key = id.clone();
+    let found = app
+        .readers
+        .with(move |store| Ok(store.report(&key)?))
+        .await?;
+    found
+        .map(Json)
+        .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))
+}
+
+/// `GET /api/actors`.
+pub async fn actors(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let p = Params::new(query, &["q", "limit"])?;
+    let search = p.text("q");
+    let limit = p.count("limit", DEFAULT_LIMIT, MAX_LIST_LIMIT)?;
+    let rows = app
+        .readers
+        .with(move |store| Ok(store.actor_counts(search.as_deref(), limit)?))
+        .await?;
+    Ok(Json(json!({ "actors": rows })))
+}
+
+/// `GET /api/places`.
+pub async fn places(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    let p = Params::new(query, &["q", "limit"])?;
+    let search = p.text("q");
+    let limit = p.count("limit", DEFAULT_LIMIT, MAX_LIST_LIMIT)?;
+    let rows = app
+        .readers
+        .with(move |store| Ok(store.place_counts(search.as_deref(), limit)?))
+        .await?;
+    Ok(Json(json!({ "places": rows })))
+}
+
+/// `GET /api/stats`.
+pub async fn stats(State(app): State<AppState>) -> Result<Json<Value>, ApiError> {
+    let stats = app.readers.with(|store| Ok(store.stats()?)).await?;
+    Ok(Json(json!(stats)))
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        crate::OPENAPI,
+    )
+        .into_response()
+}
+
+/// The article of a `POST /api/extract` body: its bytes and date.
+fn article_of(
+    headers: &HeaderMap,
+    body: &Bytes,
+    published: Option<String>,
+) -> Result<(Vec<u8>, Option<String>), ApiError> {
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("text/plain")
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match content_type.as_str() {
+        "application/json" => {
+            #[derive(serde::Deserialize)]
+            #[serde(deny_unknown_fields)]
+            struct Body {
+                text: String,
+                published: Option<String>,
+            }
+            let parsed: Body = serde_json::from_slice(body).map_err(|e| {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    format!("bad JSON body: {e}; expected {{\"text\": \"…\", \"published\": \"YYYY-MM-DD\"}}"),
+                )
+            })?;
+            Ok((parsed.text.into_bytes(), parsed.published.or(published)))
+        }
+        "text/plain" | "application/octet-stream" | "" => Ok((body.to_vec(), published)),
+        other => Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            format!("cannot read a {other} body: send text/plain or application/json"),
+        )),
+    }
+}
+
+/// `POST /api/extract`: an article in, its report (with text) out.
+pub async fn extract(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, ApiError> {
+    let p = Params::new(query, &["published"])?;
+    let body = body.map_err(|e| {
+        let status = e.status();
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                status,
+                format!(
+                    "the article is larger than the limit of {} bytes",
+                    app.limits.body_bytes
+                ),
+            )
+        } else {
+            ApiError::new(status, format!("cannot read the body: {e}"))
+        }
+    })?;
+    let (bytes, published) = article_of(&headers, &body, p.text("published"))?;
+    let published = match published {
+        None => None,
+        Some(d) => Some(d.trim().parse::<jiff::civil::Date>().map_err(|_| {
+            ApiError::bad_request(format!("bad date {d:?} in published: expected YYYY-MM-DD"))
+        })?),
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "the article is empty",
+        ));
+    }
+    // At most one extraction per core at a time: a burst of large
+    // articles queues instead of starving the queries.
+    let permit = Arc::clone(&app.extractions)
+        .acquire_owned()
+        .await
+        .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "shutting down"))?;
+    let pipeline = Arc::clone(&app.pipeline);
+    let report = tokio::task::spawn_blocking(move || {
+        let _permit = permit;
+        let options = Options {
+            path: None,
+            published,
+            include_text: true,
+        };
+        pipeline.extract(&bytes, &options)
+    })
+    .await
+    .map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            format!("extraction failed: {e}"),
+        )
+    })?
+    .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
+    let body = serde_json::to_string(&report).map_err(|e| {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    })?;
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
