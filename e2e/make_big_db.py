@@ -45,28 +45,35 @@ def spoken(d):
     return f"{MONTHS[d.month - 1]} {d.day}, {d.year}"
 
 
-def main():
-    binary, db = sys.argv[1], sys.argv[2]
-    want = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
+def write_articles(folder, want):
+    """Writes articles holding `want` events into `folder`."""
     rng = random.Random(7)
     start = date(2024, 1, 1)
     combos = [(p, day, t) for p in PLACES for day in range(366) for t in range(len(TEMPLATES))]
     rng.shuffle(combos)
-    combos = combos[:want]
+    # Each article reports events of a few consecutive days (the extractor
+    # treats events long before the publication date as background).
+    combos = sorted(combos[:want], key=lambda c: c[1])
     per_article = 6
+    for i in range(0, len(combos), per_article):
+        chunk = combos[i:i + per_article]
+        last = max(start + timedelta(days=day) for _, day, _ in chunk)
+        lines = [f"Daily situation report number {i // per_article + 1}", "",
+                 f"Published {spoken(last + timedelta(days=1))}", ""]
+        for place, day, t in chunk:
+            sentence = TEMPLATES[t][1].format(p=place, d=spoken(start + timedelta(days=day)),
+                                              n=rng.randint(2, 9))
+            lines.append(sentence)
+            lines.append("")
+        with open(os.path.join(folder, f"report_{i // per_article:05d}.txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+
+
+def main():
+    binary, db = sys.argv[1], sys.argv[2]
+    want = int(sys.argv[3]) if len(sys.argv) > 3 else 10000
     with tempfile.TemporaryDirectory(prefix="sitrep-big-") as tmp:
-        for i in range(0, len(combos), per_article):
-            chunk = combos[i:i + per_article]
-            last = max(start + timedelta(days=day) for _, day, _ in chunk)
-            lines = [f"Daily situation report number {i // per_article + 1}", "",
-                     f"Published {spoken(last + timedelta(days=1))}", ""]
-            for place, day, t in chunk:
-                sentence = TEMPLATES[t][1].format(p=place, d=spoken(start + timedelta(days=day)),
-                                                  n=rng.randint(2, 9))
-                lines.append(sentence)
-                lines.append("")
-            with open(os.path.join(tmp, f"report_{i // per_article:05d}.txt"), "w", encoding="utf-8") as f:
-                f.write("\n".join(lines))
+        write_articles(tmp, want)
         subprocess.run([binary, "ingest", "--db", db, tmp], check=True,
                        stdout=subprocess.DEVNULL)
 

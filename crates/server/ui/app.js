@@ -8,7 +8,7 @@
 // and the list, which is one page of /api/events with since/until.
 
 import * as api from './api.js';
-import { EVENT_TYPES, colourOf, countryName, el } from './types.js';
+import { EVENT_TYPES, colourOf, countryName, dateRange, el } from './types.js';
 import { buildBasemap } from './topo.js';
 import { EventMap } from './map.js';
 import { Timeline, toDay } from './timeline.js';
@@ -99,8 +99,9 @@ async function loadEvents() {
       label: [p.location, p.actor1].filter(Boolean).join(' — '),
       date: p.date_start,
       country: p.country,
-      d0: toDay(p.date_start),
-      d1: toDay(p.date_end || p.date_start),
+      // Undated events (NaN days) fall outside every brushed range.
+      d0: p.date_start ? toDay(p.date_start) : NaN,
+      d1: p.date_start ? toDay(p.date_end || p.date_start) : NaN,
     };
   });
   const shown = geo.features.length;
@@ -148,8 +149,7 @@ function listItem(ev) {
   const sw = el('span', 'swatch');
   sw.style.backgroundColor = colourOf(ev.event_type);
   a.appendChild(sw);
-  const date = ev.date_start === ev.date_end ? ev.date_start : `${ev.date_start} – ${ev.date_end}`;
-  a.appendChild(el('span', 'date', date));
+  a.appendChild(el('span', 'date', dateRange(ev.date_start, ev.date_end)));
   a.appendChild(el('span', 'what', ev.sub_event_type || ev.event_type));
   a.appendChild(el('span', 'where', [ev.location, ev.country].filter(Boolean).join(', ')));
   if (ev.actor1) a.appendChild(el('span', 'who', ev.actor1));

@@ -4,7 +4,7 @@
 // claims of all sources side by side.
 
 import * as api from './api.js';
-import { el, colourOf, countryName } from './types.js';
+import { el, colourOf, countryName, dateRange } from './types.js';
 import { renderHighlighted, reportSpans, legend, claimsTable, contradictionsBox } from './highlight.js';
 
 function field(dl, name, value) {
@@ -36,8 +36,7 @@ export async function showEvent(root, id) {
   frag.appendChild(contradictionsBox(ev.contradictions));
 
   const dl = el('dl', 'fields');
-  const dates = ev.date_start === ev.date_end ? ev.date_start : `${ev.date_start} – ${ev.date_end}`;
-  field(dl, 'Date', dates);
+  field(dl, 'Date', dateRange(ev.date_start, ev.date_end));
   field(dl, 'Place', [ev.location, ev.admin1, countryName(ev.country)].filter(Boolean).join(', '));
   field(dl, 'Coordinates', ev.lat != null ? `${ev.lat.toFixed(4)}, ${ev.lon.toFixed(4)} (precision ${ev.geo_precision})` : null);
   field(dl, 'Actor 1', ev.actor1 && `${ev.actor1}${ev.actor1_kind ? ` (${ev.actor1_kind})` : ''}`);

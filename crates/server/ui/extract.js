@@ -3,7 +3,7 @@
 // event page, plus tables of its events and claims.
 
 import * as api from './api.js';
-import { el } from './types.js';
+import { el, dateRange } from './types.js';
 import { renderHighlighted, reportSpans, legend, claimsTable, contradictionsBox, appendText } from './highlight.js';
 
 function eventsTable(events) {
@@ -15,7 +15,7 @@ function eventsTable(events) {
   table.appendChild(head);
   for (const e of events) {
     const tr = el('tr');
-    const date = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start} – ${e.date.end}`) : '';
+    const date = e.date ? dateRange(e.date.start, e.date.end) : 'date unknown';
     for (const v of [e.id, e.event_type, e.sub_event_type, e.actor1 && e.actor1.name, e.actor2 && e.actor2.name,
       e.location && e.location.name, date, e.fatalities, e.status]) {
       const td = el('td');

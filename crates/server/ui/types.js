@@ -35,3 +35,9 @@ export function el(tag, cls, text) {
   if (text !== undefined && text !== null) e.textContent = String(text);
   return e;
 }
+
+/** A date range as text: one day, "first – last", or "date unknown". */
+export function dateRange(start, end) {
+  if (!start) return 'date unknown';
+  return !end || start === end ? start : `${start} – ${end}`;
+}
