@@ -51,5 +51,6 @@ export function extract(text, published) {
   });
 }
 
-/** The basemap shipped with the UI (TopoJSON). */
+/** The basemap shipped with the UI (TopoJSON): countries, subdivisions. */
 export const basemap = () => getJson('/basemap.json');
+export const admin1 = () => getJson('/admin1.json');

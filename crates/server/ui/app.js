@@ -9,7 +9,7 @@
 
 import * as api from './api.js';
 import { EVENT_TYPES, colourOf, countryName, dateRange, el } from './types.js';
-import { buildBasemap } from './topo.js';
+import { buildCountries, buildAdmin1 } from './topo.js';
 import { EventMap } from './map.js';
 import { Timeline, toDay } from './timeline.js';
 import { showEvent } from './eventpage.js';
@@ -89,6 +89,7 @@ async function loadEvents() {
     return;
   }
   if (seq !== state.loadSeq) return;
+  if (state.firstDraw) performance.mark('sitrep-events-fetched');
   state.points = geo.features.map((f) => {
     const p = f.properties;
     return {
@@ -183,6 +184,7 @@ function initMapPage() {
   map = new EventMap($('map'), {
     tooltip: $('tooltip'),
     onOpen: (id) => { location.hash = `#/event/${encodeURIComponent(id)}`; },
+    loadAdmin1: () => api.admin1().then(buildAdmin1),
   });
   timeline = new Timeline($('timeline'), onBrush);
   $('zoom-in').addEventListener('click', () => map.zoomAt(1.6));
@@ -202,7 +204,12 @@ function initMapPage() {
   // The first draw with both the basemap and the events marks the time
   // the page took to become useful (read by the browser tests).
   map.onDrawn = null;
-  const base = api.basemap().then((topo) => map.setBasemap(buildBasemap(topo)))
+  performance.mark('sitrep-start');
+  const base = api.basemap().then((topo) => {
+    performance.mark('sitrep-basemap-fetched');
+    map.setBasemap(buildCountries(topo));
+    performance.mark('sitrep-basemap-built');
+  })
     .catch((e) => { $('load-status').textContent = `Basemap failed: ${e.message}`; });
   const events = loadEvents();
   Promise.all([base, events]).then(() => {
@@ -212,6 +219,7 @@ function initMapPage() {
       document.body.dataset.drawnMs = t.toFixed(1);
       document.body.dataset.eventsDrawn = String(n);
       state.firstDraw = false;
+      showStats(); // after the first draw, so as not to slow it
     };
     map.requestDraw();
   });
@@ -251,6 +259,5 @@ function route() {
 
 initMapPage();
 initExtract();
-showStats();
 window.addEventListener('hashchange', route);
 route();

@@ -10,6 +10,11 @@ const CELL = 36; // px: events closer than about this are clustered
 const MIN_SCALE = 2; // px per degree
 const MAX_SCALE = 4000;
 
+/** Marker radius (px) of a cluster of n events. */
+function radius(n) {
+  return n === 1 ? 5 : Math.min(22, 8 + Math.log2(n) * 2.5);
+}
+
 export class EventMap {
   /**
    * @param {HTMLCanvasElement} canvas
@@ -20,7 +25,10 @@ export class EventMap {
     this.ctx = canvas.getContext('2d');
     this.onOpen = opts.onOpen;
     this.tooltip = opts.tooltip;
-    this.base = null; // Path2Ds from topo.js
+    this.base = null; // country Path2Ds from topo.js
+    this.admin1 = null; // subdivision borders, loaded on first zoom-in
+    this.loadAdmin1 = opts.loadAdmin1; // () => Promise<Path2D>
+    this.admin1Pending = false;
     this.points = []; // {id, lon, lat, type, label, date}
     this.clusters = [];
     this.view = { lon: 20, lat: 30, scale: 4 };
@@ -145,8 +153,41 @@ export class EventMap {
       c.n += 1;
       c.byType.set(p.type, (c.byType.get(p.type) || 0) + 1);
     }
+    // Second pass: grid cells next to each other can still give circles
+    // that overlap; merge each smaller cluster into a bigger one it touches
+    // (biggest first; a spatial hash keeps this linear).
+    const sorted = [...cells.values()].sort((a, b) => b.n - a.n);
+    const merged = [];
+    const near = new Map();
+    const BIN = 2 * radius(Infinity);
+    for (const c of sorted) {
+      c.x /= c.n;
+      c.y /= c.n;
+      const bx = Math.floor(c.x / BIN);
+      const by = Math.floor(c.y / BIN);
+      let host = null;
+      for (let dx = -1; dx <= 1 && !host; dx++) {
+        for (let dy = -1; dy <= 1 && !host; dy++) {
+          for (const a of near.get(`${bx + dx},${by + dy}`) || []) {
+            if (Math.hypot(a.x - c.x, a.y - c.y) < radius(a.n) + radius(c.n) - 2) {
+              host = a;
+              break;
+            }
+          }
+        }
+      }
+      if (host) {
+        host.n += c.n;
+        for (const [t, n] of c.byType) host.byType.set(t, (host.byType.get(t) || 0) + n);
+        continue;
+      }
+      merged.push(c);
+      const key = `${bx},${by}`;
+      if (!near.has(key)) near.set(key, []);
+      near.get(key).push(c);
+    }
     const out = [];
-    for (const c of cells.values()) {
+    for (const c of merged) {
       let top = null;
       let topN = -1;
       for (const [t, n] of c.byType) {
@@ -155,7 +196,7 @@ export class EventMap {
           topN = n;
         }
       }
-      out.push({ x: c.x / c.n, y: c.y / c.n, n: c.n, type: top, first: c.first, types: c.byType.size });
+      out.push({ x: c.x, y: c.y, n: c.n, type: top, first: c.first, types: c.byType.size });
     }
     return out;
   }
@@ -177,9 +218,17 @@ export class EventMap {
       ctx.fillStyle = '#f7f5ef';
       ctx.fill(this.base.land, 'evenodd');
       if (v.scale > 6) {
-        ctx.strokeStyle = '#c9c3b5';
-        ctx.lineWidth = 0.6 / v.scale;
-        ctx.stroke(this.base.admin1);
+        if (this.admin1) {
+          ctx.strokeStyle = '#c9c3b5';
+          ctx.lineWidth = 0.6 / v.scale;
+          ctx.stroke(this.admin1);
+        } else if (!this.admin1Pending && this.loadAdmin1) {
+          this.admin1Pending = true;
+          this.loadAdmin1().then((path) => {
+            this.admin1 = path;
+            this.requestDraw();
+          }, () => {});
+        }
       }
       ctx.strokeStyle = '#8c8577';
       ctx.lineWidth = 1 / v.scale;
@@ -193,7 +242,7 @@ export class EventMap {
     ctx.textBaseline = 'middle';
     ctx.font = 'bold 11px system-ui, sans-serif';
     for (const c of this.clusters) {
-      const r = c.n === 1 ? 5 : Math.min(22, 8 + Math.log2(c.n) * 2.5);
+      const r = radius(c.n);
       ctx.beginPath();
       ctx.arc(c.x, c.y, r, 0, Math.PI * 2);
       ctx.fillStyle = colourOf(c.type);
@@ -211,6 +260,7 @@ export class EventMap {
     this.canvas.dataset.eventsDrawn = String(drawn);
     this.canvas.dataset.clusters = String(this.clusters.length);
     this.canvas.dataset.basemap = this.base ? String(this.base.countries) : '0';
+    this.canvas.dataset.admin1 = this.admin1 && v.scale > 6 ? 'drawn' : '';
     if (this.onDrawn && this.base) {
       const cb = this.onDrawn;
       this.onDrawn = null;
@@ -223,7 +273,7 @@ export class EventMap {
     let best = null;
     let bestD = Infinity;
     for (const c of this.clusters) {
-      const r = c.n === 1 ? 8 : 22;
+      const r = Math.max(8, radius(c.n));
       const d = Math.hypot(c.x - x, c.y - y);
       if (d <= r && d < bestD) {
         best = c;
