@@ -21,16 +21,26 @@ test('the map renders 10k events fast', async () => {
   const geo = await apiJson(BASE, '/api/events?format=geojson&limit=10000');
   assert.ok(geo.features.length >= 9000, `big store has ${geo.features.length} located events`);
   const runs = [];
+  const parts = [];
   for (let i = 0; i < 3; i++) {
     const page = await newPage(browser);
     await page.goto(`${BASE}/`);
     await page.waitForSelector('body[data-drawn-ms]', { timeout: 20000 });
-    const r = await page.evaluate(() => ({
-      ms: performance.getEntriesByName('sitrep-drawn')[0].startTime,
-      drawn: Number(document.body.dataset.eventsDrawn),
-    }));
+    const r = await page.evaluate(() => {
+      const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+      const geo = performance.getEntriesByType('resource').find((e) => e.name.includes('format=geojson'));
+      return {
+        ms: mark('sitrep-drawn'),
+        drawn: Number(document.body.dataset.eventsDrawn),
+        // Where the time goes: the API's answer (request sent to last byte)
+        // and the browser's work after it (parse, cluster, draw).
+        api: geo ? geo.responseEnd - geo.requestStart : NaN,
+        after: mark('sitrep-drawn') - mark('sitrep-events-fetched'),
+      };
+    });
     assert.equal(r.drawn, geo.features.length, 'every event is drawn');
     runs.push(r.ms);
+    parts.push(r);
     if (i === 2) await screenshot(page, 'map-10k');
     assert.deepEqual(page.problems, []);
     await page.close();
@@ -38,6 +48,7 @@ test('the map renders 10k events fast', async () => {
   const sorted = [...runs].sort((a, b) => a - b);
   const median = sorted[1];
   console.log(`first render with ${geo.features.length} events: ${runs.map((r) => r.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; target 300)`);
-  writeFileSync(path.join(ARTIFACTS, 'perf.json'), JSON.stringify({ events: geo.features.length, runs_ms: runs, median_ms: median }, null, 2));
+  console.log(`  of which the GeoJSON answer: ${parts.map((p) => p.api.toFixed(0)).join(', ')} ms; browser work after it: ${parts.map((p) => p.after.toFixed(0)).join(', ')} ms`);
+  writeFileSync(path.join(ARTIFACTS, 'perf.json'), JSON.stringify({ events: geo.features.length, runs_ms: runs, median_ms: median, parts }, null, 2));
   assert.ok(median <= 1000, `median first render ${median.toFixed(0)} ms > 1000 ms`);
 });
