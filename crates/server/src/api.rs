@@ -167,6 +167,9 @@ fn event_filter(p: &Params) -> Result<(EventFilter, bool), ApiError> {
 /// and its tooltip need.
 fn feature(f: &FusedEvent, contradictions: usize) -> Option<Value> {
     let (lat, lon) = f.lat.zip(f.lon)?;
+    // Five decimals are a metre; more only makes the map's download bigger.
+    let round = |x: f64| (x * 1e5).round() / 1e5;
+    let (lat, lon) = (round(lat), round(lon));
     Some(json!({
         "type": "Feature",
         "id": f.id,

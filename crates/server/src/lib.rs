@@ -12,6 +12,7 @@
 
 pub mod api;
 pub mod assets;
+pub mod cache;
 pub mod demo;
 pub mod error;
 pub mod readers;
@@ -66,6 +67,8 @@ pub struct AppState {
     pub extractions: Arc<tokio::sync::Semaphore>,
     /// Size and time bounds.
     pub limits: Limits,
+    /// Answers kept until the database changes.
+    pub cache: cache::ResponseCache,
 }
 
 impl AppState {
@@ -77,6 +80,7 @@ impl AppState {
             pipeline: Arc::new(pipeline),
             extractions: Arc::new(tokio::sync::Semaphore::new(cores)),
             limits,
+            cache: cache::ResponseCache::new(db),
         })
     }
 }
@@ -90,6 +94,7 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
 /// The router: `/api/…` and the UI.
 pub fn router(state: AppState) -> Router {
     let limits = state.limits;
+    let cache = state.cache.clone();
     let api = Router::new()
         .route("/events", get(api::events))
         .route("/events/{id}", get(api::event))
@@ -106,6 +111,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api", api)
         .fallback(assets::serve_ui)
+        .layer(middleware::from_fn_with_state(cache, cache::cached))
         .layer(middleware::from_fn_with_state(limits.timeout, time_limit))
         .layer(middleware::map_response(secure_headers))
         .with_state(state)

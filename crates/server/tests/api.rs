@@ -382,3 +382,27 @@ async fn a_request_over_the_time_limit_is_503() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
     assert!(error_message(status, &body).contains("longer than"));
 }
+
+#[tokio::test]
+async fn kept_answers_follow_writes_to_the_database() {
+    let dir = database();
+    let app = app(&dir);
+    let stats = || Request::get("/api/stats").body(Body::empty()).unwrap();
+    let (_, before, first) = send(&app, stats()).await;
+    let (_, again, second) = send(&app, stats()).await;
+    assert_eq!(before, again);
+    assert!(first.get(sitrep_server::cache::HIT_HEADER).is_none());
+    assert_eq!(second[sitrep_server::cache::HIT_HEADER], "hit");
+    assert_eq!(before["articles"], 3);
+    // An ingest writes while the server runs.
+    let mut store = Store::open(dir.path().join("t.db")).unwrap();
+    let more = EventSpec::shelling("Izium", 49.21, 37.25, "2024-03-25");
+    store
+        .insert_batch(&[report("d", "AP", "2024-03-25", &[more])])
+        .unwrap();
+    let (_, after, third) = send(&app, stats()).await;
+    assert_eq!(after["articles"], 4, "{after}");
+    assert!(third.get(sitrep_server::cache::HIT_HEADER).is_none());
+    let (_, events) = get(&app, "/api/events?q=Izium").await;
+    assert_eq!(events["total"], 1);
+}

@@ -2,47 +2,17 @@
 //! 50 ms). The database is built once in a temp dir (a minute or so).
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use sitrep_store::synthetic::{report, EventSpec};
+use sitrep_store::synthetic::scattered;
 use sitrep_store::{EventFilter, Store};
 
 const EVENTS: usize = 100_000;
 const PER_ARTICLE: usize = 10;
 
-/// A deterministic pseudo-random sequence (xorshift).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> f64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        (self.0 >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
 fn build(path: &std::path::Path) -> Store {
     let mut store = Store::open(path).unwrap();
-    let mut rng = Rng(0x5eed);
-    let mut batch = Vec::new();
-    for a in 0..EVENTS / PER_ARTICLE {
-        let specs: Vec<EventSpec> = (0..PER_ARTICLE)
-            .map(|_| {
-                // Ukraine-sized box, two years of days.
-                let lat = 44.5 + rng.next() * 8.0;
-                let lon = 22.5 + rng.next() * 17.5;
-                let day = jiff::civil::date(2023, 1, 1)
-                    .checked_add(jiff::Span::new().days((rng.next() * 730.0) as i64))
-                    .unwrap();
-                EventSpec::shelling("Somewhere", lat, lon, &day.to_string())
-            })
-            .collect();
-        batch.push(report(&format!("bench-{a}"), "Bench", "2024-01-01", &specs));
-        if batch.len() == 500 {
-            store.insert_batch(&batch).unwrap();
-            batch.clear();
-        }
+    for batch in scattered(EVENTS, PER_ARTICLE).chunks(500) {
+        store.insert_batch(batch).unwrap();
     }
-    store.insert_batch(&batch).unwrap();
     store
 }
 

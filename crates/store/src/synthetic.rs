@@ -209,3 +209,82 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
         contradictions: Vec::new(),
     }
 }
+
+/// A deterministic pseudo-random sequence (xorshift) in [0, 1).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> f64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// ACLED types and sub-types the scattered events cycle through.
+const SCATTERED_TYPES: [(&str, &str); 5] = [
+    (
+        "Explosions/Remote violence",
+        "Shelling/artillery/missile attack",
+    ),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Battles", "Armed clash"),
+    ("Violence against civilians", "Attack"),
+    ("Protests", "Peaceful protest"),
+];
+
+/// `events` synthetic events scattered over a Ukraine-sized box and the
+/// two years 2023–2024, `per_article` to a report, of five event types:
+/// the same output for the same arguments. For load tests, benchmarks and
+/// the UI's big-database checks (almost every event fuses alone).
+pub fn scattered(events: usize, per_article: usize) -> Vec<Report> {
+    let per_article = per_article.max(1);
+    let mut rng = Rng(0x5eed);
+    let mut reports = Vec::with_capacity(events / per_article + 1);
+    let mut made = 0;
+    while made < events {
+        let n = per_article.min(events - made);
+        let specs: Vec<EventSpec> = (0..n)
+            .map(|i| {
+                let lat = 44.5 + rng.next() * 8.0;
+                let lon = 22.5 + rng.next() * 17.5;
+                let day = jiff::civil::date(2023, 1, 1)
+                    .checked_add(jiff::Span::new().days((rng.next() * 730.0) as i64))
+                    .unwrap_or(jiff::civil::date(2023, 1, 1));
+                let (t, s) = SCATTERED_TYPES[(made + i) % SCATTERED_TYPES.len()];
+                let mut spec = EventSpec::shelling("Somewhere", lat, lon, &day.to_string());
+                spec.event_type = t.into();
+                spec.sub_event_type = s.into();
+                spec.fatalities = (rng.next() < 0.3).then(|| (rng.next() * 10.0) as u32);
+                spec
+            })
+            .collect();
+        reports.push(report(
+            &format!("scattered-{}", reports.len()),
+            "Synthetic",
+            "2024-12-31",
+            &specs,
+        ));
+        made += n;
+    }
+    reports
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scattered;
+
+    #[test]
+    fn scattered_is_deterministic_and_complete() {
+        let a = scattered(25, 10);
+        assert_eq!(a.len(), 3);
+        assert_eq!(a.iter().map(|r| r.events.len()).sum::<usize>(), 25);
+        assert_eq!(a, scattered(25, 10));
+        let types: std::collections::BTreeSet<&str> = a
+            .iter()
+            .flat_map(|r| r.events.iter().map(|e| e.event_type.as_str()))
+            .collect();
+        assert_eq!(types.len(), 4);
+    }
+}
