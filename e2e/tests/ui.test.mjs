@@ -93,6 +93,30 @@ test('dragging the timeline brush filters the list by date', async () => {
   await page.close();
 });
 
+test('the filters go into the API query and narrow map and list', async () => {
+  const page = await openMap();
+  const total0 = Number(await page.$eval('#event-list', (l) => l.dataset.total));
+  const stats = await apiJson(BASE, '/api/stats');
+  const [type, count] = stats.by_type.find(([, n]) => n > 0 && n < stats.fused_events) || stats.by_type[0];
+  await page.selectOption('#f-type', type);
+  const geoRequest = page.waitForRequest((r) => r.url().includes('format=geojson') && r.url().includes('type='));
+  await page.click('#filters button[type=submit]');
+  const url = new URL((await geoRequest).url());
+  assert.equal(url.searchParams.get('type'), type);
+  await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total !== String(t), total0);
+  const expected = await apiJson(BASE, `/api/events?type=${encodeURIComponent(type)}&limit=1`);
+  assert.equal(Number(await page.$eval('#event-list', (l) => l.dataset.total)), expected.total);
+  const types = await page.$$eval('#event-list a .what', (w) => w.length);
+  assert.ok(types > 0 && count > 0);
+  // A text search nobody matches empties the list.
+  await page.fill('#f-q', 'zzqxnotaword');
+  await page.click('#filters button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#event-list').dataset.total === '0');
+  assert.equal(await page.$eval('#map', (c) => c.dataset.eventsDrawn), '0');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('an event page highlights each source article\'s trigger at the right place', async () => {
   const page = await openMap();
   // Keyboard: the first list item is focusable and Enter opens it.

@@ -319,6 +319,7 @@ export class EventMap {
     cv.addEventListener('pointerleave', () => this.showTip(null));
     cv.addEventListener('wheel', (e) => {
       e.preventDefault();
+      this.showTip(null);
       const r = cv.getBoundingClientRect();
       this.zoomAt(Math.exp(-e.deltaY * 0.0015), e.clientX - r.left, e.clientY - r.top);
     }, { passive: false });
