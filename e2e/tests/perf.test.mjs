@@ -1,7 +1,9 @@
 // perf.test.mjs — first render of the map with 10 000 events: the time
 // from navigation to the app's "sitrep-drawn" mark (basemap and every
-// marker drawn). Target 300 ms on loopback; fails above 1000 ms because
-// CI machines vary. The numbers go to artifacts/perf.json.
+// marker drawn). Three loads: the first with the server's answer cache
+// cold, the next two warm. Target 300 ms on loopback; fails when the
+// median is above 1000 ms because CI machines vary. The numbers go to
+// artifacts/perf.json.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -18,7 +20,9 @@ after(async () => {
 });
 
 test('the map renders 10k events fast', async () => {
-  const geo = await apiJson(BASE, '/api/events?format=geojson&limit=10000');
+  // Counted through another URL than the page's, so that the server's
+  // answer cache (keyed by URL) is cold for the first page load.
+  const geo = await apiJson(BASE, '/api/events?format=geojson&limit=10000&offset=0');
   assert.ok(geo.features.length >= 9000, `big store has ${geo.features.length} located events`);
   const runs = [];
   const parts = [];
@@ -47,7 +51,7 @@ test('the map renders 10k events fast', async () => {
   }
   const sorted = [...runs].sort((a, b) => a - b);
   const median = sorted[1];
-  console.log(`first render with ${geo.features.length} events: ${runs.map((r) => r.toFixed(0)).join(', ')} ms (median ${median.toFixed(0)} ms; target 300)`);
+  console.log(`first render with ${geo.features.length} events: ${runs.map((r) => r.toFixed(0)).join(', ')} ms (cold, warm, warm; median ${median.toFixed(0)} ms; target 300)`);
   console.log(`  of which the GeoJSON answer: ${parts.map((p) => p.api.toFixed(0)).join(', ')} ms; browser work after it: ${parts.map((p) => p.after.toFixed(0)).join(', ')} ms`);
   writeFileSync(path.join(ARTIFACTS, 'perf.json'), JSON.stringify({ events: geo.features.length, runs_ms: runs, median_ms: median, parts }, null, 2));
   assert.ok(median <= 1000, `median first render ${median.toFixed(0)} ms > 1000 ms`);
