@@ -158,11 +158,33 @@ test('an event page highlights each source article\'s trigger at the right place
     }
   }
   assert.ok(checkedMarks > 0);
-  // A multi-source event makes the artefact screenshot.
-  const multi = all.events.find((e) => e.sources > 1) || all.events[0];
-  await page.goto(`${BASE}/#/event/${multi.id}`);
-  await page.waitForFunction((id) => document.querySelector('#view-event').dataset.loaded === id, multi.id);
+  await page.goto(`${BASE}/#/event/${all.events[0].id}`);
+  await page.waitForFunction((id) => document.querySelector('#view-event').dataset.loaded === id, all.events[0].id);
   await screenshot(page, 'event');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a two-source event flags its contradiction and shows both articles', async () => {
+  const geo = await apiJson(BASE, '/api/events?format=geojson&limit=10000');
+  const found = geo.features.find((f) => f.properties.sources > 1 && f.properties.contradictions > 0);
+  assert.ok(found, 'the store has a multi-source event with a contradiction (e2e/articles)');
+  const ev = await apiJson(BASE, `/api/events/${found.properties.id}`);
+  assert.ok(ev.contradictions.length > 0);
+  const page = await openMap();
+  const flagged = await page.$$eval('#event-list a', (as) => as.filter((a) => a.querySelector('.flag')).map((a) => a.dataset.id));
+  assert.ok(flagged.includes(ev.id), 'the list flags it');
+  await page.click(`#event-list a[data-id="${ev.id}"]`);
+  await page.waitForFunction((id) => document.querySelector('#view-event').dataset.loaded === id, ev.id);
+  const shown = await page.$eval('#view-event', (v) => ({
+    alert: v.querySelector('.contradictions[role=alert]')?.textContent || '',
+    sources: v.querySelectorAll('article.source').length,
+    triggers: [...v.querySelectorAll('article.source')].map((a) => a.querySelectorAll('mark.hl-trigger').length),
+  }));
+  for (const c of ev.contradictions) assert.ok(shown.alert.includes(c.note), `note shown: ${c.note}`);
+  assert.equal(shown.sources, ev.sources);
+  assert.ok(shown.triggers.every((n) => n > 0), 'each article has its trigger marked');
+  await screenshot(page, 'event-contradiction');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

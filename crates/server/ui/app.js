@@ -21,6 +21,7 @@ const state = {
   filters: { type: '', actor: '', country: '', q: '' },
   range: null, // [since, until] from the brush
   points: [], // every loaded event with coordinates
+  contradicted: new Set(), // ids of loaded events with contradictions (the list JSON leaves them out)
   loadSeq: 0,
   listSeq: 0,
   firstDraw: true,
@@ -105,6 +106,7 @@ async function loadEvents() {
       d1: p.date_start ? toDay(p.date_end || p.date_start) : NaN,
     };
   });
+  state.contradicted = new Set(geo.features.filter((f) => f.properties.contradictions > 0).map((f) => f.properties.id));
   const shown = geo.features.length;
   $('load-status').textContent = `${geo.total} events${geo.total > shown ? `, ${shown} on the map` : ''}`;
   state.range = null;
@@ -154,7 +156,7 @@ function listItem(ev) {
   a.appendChild(el('span', 'what', ev.sub_event_type || ev.event_type));
   a.appendChild(el('span', 'where', [ev.location, ev.country].filter(Boolean).join(', ')));
   if (ev.actor1) a.appendChild(el('span', 'who', ev.actor1));
-  if (ev.contradictions && ev.contradictions.length) a.appendChild(el('span', 'flag', '⚠ contradiction'));
+  if ((ev.contradictions && ev.contradictions.length) || state.contradicted.has(ev.id)) a.appendChild(el('span', 'flag', '⚠ contradiction'));
   if (ev.sources > 1) a.appendChild(el('span', 'sources', `${ev.sources} sources`));
   li.appendChild(a);
   return li;

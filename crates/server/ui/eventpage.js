@@ -49,7 +49,7 @@ export async function showEvent(root, id) {
   frag.appendChild(dl);
 
   const members = ev.members || [];
-  const allClaims = members.flatMap((m) => (m.claims || []).map((c) => ({ ...c, source: m.outlet || m.title })));
+  const allClaims = members.flatMap((m) => (m.claims || []).map((c) => ({ ...c, source: m.outlet || m.title || m.path || '' })));
   frag.appendChild(el('h2', null, 'Claims side by side'));
   frag.appendChild(claimsTable(allClaims));
 

@@ -143,11 +143,17 @@ export function reportSpans(report, eventIds = null) {
   return spans;
 }
 
-/** A table of claims side by side: claimant, via chain, cue, stance, hedged, text. */
+/**
+ * A table of claims side by side: claimant, via chain, cue, stance, hedged,
+ * text, and the source article when the claims carry one (`source`).
+ */
 export function claimsTable(claims) {
   const table = el('table', 'claims');
   const head = el('tr');
-  for (const h of ['claimant', 'via', 'cue', 'stance', 'hedged', 'statement']) head.appendChild(el('th', null, h));
+  const withSource = claims.some((c) => c.source);
+  const columns = ['claimant', 'via', 'cue', 'stance', 'hedged', 'statement'];
+  if (withSource) columns.unshift('source');
+  for (const h of columns) head.appendChild(el('th', null, h));
   const thead = el('thead');
   thead.appendChild(head);
   table.appendChild(thead);
@@ -155,6 +161,7 @@ export function claimsTable(claims) {
   for (const c of claims) {
     const tr = el('tr');
     if (c.stance === 'denies') tr.className = 'denies';
+    if (withSource) tr.appendChild(cell(c.source || ''));
     tr.appendChild(cell(nameOf(c.claimant) || '(the article itself)'));
     tr.appendChild(cell((c.via || []).map(nameOf).join(' → ') || '—'));
     tr.appendChild(cell(c.cue || ''));
@@ -167,7 +174,7 @@ export function claimsTable(claims) {
   if (!claims.length) {
     const tr = el('tr');
     const td = cell('No attributed claims.');
-    td.colSpan = 6;
+    td.colSpan = columns.length;
     tr.appendChild(td);
     body.appendChild(tr);
   }
