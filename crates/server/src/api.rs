@@ -9,6 +9,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use serde::Serialize;
 use serde_json::{json, Value};
 use sitrep_extract::Options;
 use sitrep_store::{EventFilter, FusedEvent};
@@ -163,33 +164,89 @@ fn event_filter(p: &Params) -> Result<(EventFilter, bool), ApiError> {
     Ok((filter, geojson))
 }
 
-/// The map's view of an event: a GeoJSON Feature with the fields a marker
-/// and its tooltip need.
-fn feature(f: &FusedEvent, contradictions: usize) -> Option<Value> {
+/// A page of `/api/events` as JSON.
+#[derive(Serialize)]
+struct EventList<'a> {
+    total: usize,
+    offset: usize,
+    limit: usize,
+    events: &'a [FusedEvent],
+}
+
+/// A page of `/api/events` as GeoJSON (RFC 7946, with the page counts as
+/// foreign members).
+#[derive(Serialize)]
+struct FeatureCollection<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    total: usize,
+    offset: usize,
+    limit: usize,
+    features: Vec<MapFeature<'a>>,
+}
+
+#[derive(Serialize)]
+struct MapFeature<'a> {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    id: &'a str,
+    geometry: Point,
+    properties: MapProperties<'a>,
+}
+
+#[derive(Serialize)]
+struct Point {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    coordinates: [f64; 2],
+}
+
+/// What a marker and its tooltip need.
+#[derive(Serialize)]
+struct MapProperties<'a> {
+    id: &'a str,
+    event_type: &'a str,
+    sub_event_type: &'a str,
+    actor1: Option<&'a str>,
+    actor2: Option<&'a str>,
+    location: Option<&'a str>,
+    country: Option<&'a str>,
+    date_start: Option<&'a str>,
+    date_end: Option<&'a str>,
+    fatalities: Option<u32>,
+    status: &'a str,
+    sources: usize,
+    contradictions: usize,
+}
+
+/// The map's view of an event; `None` when it has no coordinates.
+fn feature(f: &FusedEvent, contradictions: usize) -> Option<MapFeature<'_>> {
     let (lat, lon) = f.lat.zip(f.lon)?;
     // Five decimals are a metre; more only makes the map's download bigger.
     let round = |x: f64| (x * 1e5).round() / 1e5;
-    let (lat, lon) = (round(lat), round(lon));
-    Some(json!({
-        "type": "Feature",
-        "id": f.id,
-        "geometry": {"type": "Point", "coordinates": [lon, lat]},
-        "properties": {
-            "id": f.id,
-            "event_type": f.event_type,
-            "sub_event_type": f.sub_event_type,
-            "actor1": f.actor1,
-            "actor2": f.actor2,
-            "location": f.location,
-            "country": f.country,
-            "date_start": f.date_start,
-            "date_end": f.date_end,
-            "fatalities": f.fatalities,
-            "status": f.status,
-            "sources": f.sources,
-            "contradictions": contradictions,
-        }
-    }))
+    Some(MapFeature {
+        kind: "Feature",
+        id: &f.id,
+        geometry: Point {
+            kind: "Point",
+            coordinates: [round(lon), round(lat)],
+        },
+        properties: MapProperties {
+            id: &f.id,
+            event_type: &f.event_type,
+            sub_event_type: &f.sub_event_type,
+            actor1: f.actor1.as_deref(),
+            actor2: f.actor2.as_deref(),
+            location: f.location.as_deref(),
+            country: f.country.as_deref(),
+            date_start: f.date_start.as_deref(),
+            date_end: f.date_end.as_deref(),
+            fatalities: f.fatalities,
+            status: &f.status,
+            sources: f.sources,
+            contradictions,
+        },
+    })
 }
 
 /// `GET /api/events`.
@@ -219,28 +276,28 @@ pub async fn events(
         .readers
         .with(move |store| {
             let page = store.events_page(&filter)?;
-            if geojson {
+            let json = if geojson {
                 let counts = store.contradiction_counts()?;
-                let features: Vec<Value> = page
-                    .events
-                    .iter()
-                    .filter_map(|f| feature(f, counts.get(&f.id).copied().unwrap_or(0)))
-                    .collect();
-                Ok(json!({
-                    "type": "FeatureCollection",
-                    "total": page.total,
-                    "offset": offset,
-                    "limit": limit,
-                    "features": features,
-                }))
+                serde_json::to_string(&FeatureCollection {
+                    kind: "FeatureCollection",
+                    total: page.total,
+                    offset,
+                    limit,
+                    features: page
+                        .events
+                        .iter()
+                        .filter_map(|f| feature(f, counts.get(&f.id).copied().unwrap_or(0)))
+                        .collect(),
+                })
             } else {
-                Ok(json!({
-                    "total": page.total,
-                    "offset": offset,
-                    "limit": limit,
-                    "events": page.events,
-                }))
-            }
+                serde_json::to_string(&EventList {
+                    total: page.total,
+                    offset,
+                    limit,
+                    events: &page.events,
+                })
+            };
+            json.map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))
         })
         .await?;
     let content_type = if geojson {
@@ -248,7 +305,7 @@ pub async fn events(
     } else {
         "application/json"
     };
-    Ok(([(header::CONTENT_TYPE, content_type)], body.to_string()).into_response())
+    Ok(([(header::CONTENT_TYPE, content_type)], body).into_response())
 }
 
 /// `GET /api/events/{id}`.
