@@ -89,6 +89,16 @@ test('dragging the timeline brush filters the list by date', async () => {
   // Clearing the brush brings every event back.
   await page.click('#brush-clear');
   await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total === String(t), total0);
+  // The keyboard does the same: an arrow selects the last bar, Shift+Left
+  // cannot shrink it below one bar, Escape clears.
+  await page.focus('#timeline');
+  await page.keyboard.press('ArrowRight');
+  const keyRange = await page.$eval('#timeline', (c) => c.dataset.brush);
+  assert.match(keyRange, /^\d{4}-\d{2}-\d{2}\/\d{4}-\d{2}-\d{2}$/);
+  await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total !== String(t), total0);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.$eval('#timeline', (c) => c.dataset.brush), '');
+  await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total === String(t), total0);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -1,6 +1,7 @@
 // timeline.js — a histogram of events per day (per week when the range is
 // longer than about half a year) on a <canvas>, with a brush: drag across
-// it to select a date range, click without dragging (or Escape) to clear.
+// it to select a date range, click without dragging (or Escape) to clear;
+// with the keyboard, arrows move the range and Shift+arrows resize it.
 // Dates are handled as whole UTC days since 1970-01-01.
 
 const DAY = 86400000;
@@ -154,8 +155,25 @@ export class Timeline {
       if (!moved) this.clear();
       else this.onBrush(this.range());
     });
+    // Keyboard: arrows move the selected range by one bar (with Shift they
+    // move only its end), starting from the last bar; Escape clears.
     cv.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.clear();
+      if (e.key === 'Escape') {
+        this.clear();
+        return;
+      }
+      const dir = { ArrowLeft: -1, ArrowRight: 1 }[e.key];
+      if (!dir || this.lo === undefined) return;
+      e.preventDefault();
+      const step = dir * this.binDays;
+      const clamp = (d) => Math.max(this.lo, Math.min(this.hi, d));
+      if (!this.brush) this.brush = [clamp(this.hi - this.binDays + 1), this.hi];
+      else if (e.shiftKey) this.brush = [this.brush[0], Math.max(this.brush[0], clamp(this.brush[1] + step))];
+      else if (clamp(this.brush[0] + step) === this.brush[0] + step && clamp(this.brush[1] + step) === this.brush[1] + step) {
+        this.brush = [this.brush[0] + step, this.brush[1] + step];
+      }
+      this.draw();
+      this.onBrush(this.range());
     });
   }
 }
