@@ -430,9 +430,11 @@ impl Store {
             // page in SQL.
             let total: i64 = self
                 .conn
-                .query_row(&format!("SELECT count(*) FROM {from}{clause}"), refs.as_slice(), |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    &format!("SELECT count(*) FROM {from}{clause}"),
+                    refs.as_slice(),
+                    |r| r.get(0),
+                )
                 .map_err(err)?;
             let sql = format!(
                 "SELECT {FUSED_COLUMNS} FROM {from}{clause}
@@ -730,7 +732,9 @@ impl Store {
             )
             .map_err(self.sql_err())?;
         let rows = st
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize)))
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+            })
             .map_err(self.sql_err())?;
         rows.collect::<Result<_, _>>().map_err(self.sql_err())
     }
