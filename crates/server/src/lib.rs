@@ -178,10 +178,35 @@ pub fn run(
             .await
             .map_err(|e| std::io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}")))?;
         ready(listener.local_addr()?);
+        tokio::spawn(warm(router.clone()));
         axum::serve(listener, router)
             .with_graceful_shutdown(shutdown_signal())
             .await
     })
+}
+
+/// The API requests of the UI's first page (`index.html` preloads the
+/// first; `app.js` asks the others), answered once at start so the first
+/// visitor finds them in the cache.
+pub const FIRST_PAGE: &[&str] = &[
+    "/api/events?format=geojson&limit=10000",
+    "/api/stats",
+    "/api/events?limit=100&offset=0",
+];
+
+/// Asks `router` for the [`FIRST_PAGE`] answers, which keeps them in the
+/// response cache.
+pub async fn warm(router: Router) {
+    use tower::ServiceExt;
+    for path in FIRST_PAGE {
+        let Ok(request) = Request::get(*path).body(axum::body::Body::empty()) else {
+            continue;
+        };
+        // The router never fails (errors are answers); reading the body
+        // is what stores it.
+        let Ok(response) = router.clone().oneshot(request).await;
+        let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await;
+    }
 }
 
 async fn shutdown_signal() {

@@ -409,3 +409,24 @@ async fn kept_answers_follow_writes_to_the_database() {
     let (_, events) = get(&app, "/api/events?q=Izium").await;
     assert_eq!(events["total"], 1);
 }
+
+#[tokio::test]
+async fn warming_keeps_the_first_page_in_the_cache() {
+    let dir = database();
+    let app = app(&dir);
+    sitrep_server::warm(app.clone()).await;
+    for path in sitrep_server::FIRST_PAGE {
+        let (status, _, headers) =
+            send(&app, Request::get(*path).body(Body::empty()).unwrap()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers[sitrep_server::cache::HIT_HEADER], "hit", "{path}");
+    }
+    // The page preloads the first of them.
+    let index =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/ui/index.html")).unwrap();
+    assert!(
+        index.contains(&sitrep_server::FIRST_PAGE[0].replace('&', "&amp;")),
+        "index.html no longer preloads {}",
+        sitrep_server::FIRST_PAGE[0]
+    );
+}
