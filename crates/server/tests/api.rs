@@ -430,3 +430,44 @@ async fn warming_keeps_the_first_page_in_the_cache() {
         sitrep_server::FIRST_PAGE[0]
     );
 }
+
+#[tokio::test]
+async fn the_ui_is_served_from_the_binary_and_nothing_else_is() {
+    let dir = database();
+    let app = app(&dir);
+    let fetch = |uri: &'static str| {
+        let app = app.clone();
+        async move {
+            let response = app
+                .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+                .await
+                .unwrap();
+            let status = response.status();
+            let content_type = response
+                .headers()
+                .get(header::CONTENT_TYPE)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_default();
+            (status, content_type)
+        }
+    };
+    assert_eq!(
+        fetch("/").await,
+        (StatusCode::OK, "text/html; charset=utf-8".to_string())
+    );
+    assert_eq!(
+        fetch("/app.js").await,
+        (StatusCode::OK, "text/javascript; charset=utf-8".to_string())
+    );
+    // A UI route in the browser gets the page.
+    assert_eq!(fetch("/event").await.0, StatusCode::OK);
+    for outside in [
+        "/../Cargo.toml",
+        "/..%2f..%2fCargo.toml",
+        "/%2e%2e/src/lib.rs",
+        "/README.md",
+        "/nothing.js",
+    ] {
+        assert_eq!(fetch(outside).await.0, StatusCode::NOT_FOUND, "{outside}");
+    }
+}
