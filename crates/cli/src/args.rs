@@ -310,5 +310,6 @@ fn long_version() -> &'static str {
         "\nlicence: MIT OR Apache-2.0",
         "\ngazetteer data: GeoNames (https://www.geonames.org), CC BY 4.0",
         "\nparser models: trained on Universal Dependencies English EWT, CC BY-SA 4.0",
+        "\nweb UI basemap: Natural Earth (https://www.naturalearthdata.com), public domain",
     )
 }

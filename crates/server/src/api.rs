@@ -314,7 +314,10 @@ pub async fn event(
     Path(id): Path<String>,
 ) -> Result<Json<FusedEvent>, ApiError> {
     let key = id.clone();
-    let found = app.readers.with(move |store| Ok(store.event(&key)?)).await?;
+    let found = app
+        .readers
+        .with(move |store| Ok(store.event(&key)?))
+        .await?;
     found
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no event {id:?}")))
@@ -355,19 +358,42 @@ pub async fn article(
         .ok_or_else(|| ApiError::not_found(format!("no article {id:?}")))
 }
 
-/// `GET /api/actors`.
-pub async fn actors(
-    State(app): State<AppState>,
+/// A ranked list (`q`, `limit`) answered by `count` under the key `name`.
+async fn ranked<T, F>(
+    app: AppState,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
-) -> Result<Json<Value>, ApiError> {
+    name: &'static str,
+    count: F,
+) -> Result<Json<Value>, ApiError>
+where
+    T: Serialize + Send + 'static,
+    F: FnOnce(
+            &sitrep_store::Store,
+            Option<&str>,
+            usize,
+        ) -> Result<Vec<T>, sitrep_store::StoreError>
+        + Send
+        + 'static,
+{
     let p = Params::new(query, &["q", "limit"])?;
     let search = p.text("q");
     let limit = p.count("limit", DEFAULT_LIMIT, MAX_LIST_LIMIT)?;
     let rows = app
         .readers
-        .with(move |store| Ok(store.actor_counts(search.as_deref(), limit)?))
+        .with(move |store| Ok(count(store, search.as_deref(), limit)?))
         .await?;
-    Ok(Json(json!({ "actors": rows })))
+    Ok(Json(json!({ name: rows })))
+}
+
+/// `GET /api/actors`.
+pub async fn actors(
+    State(app): State<AppState>,
+    query: Result<Query<Vec<(String, String)>>, QueryRejection>,
+) -> Result<Json<Value>, ApiError> {
+    ranked(app, query, "actors", |store, q, limit| {
+        store.actor_counts(q, limit)
+    })
+    .await
 }
 
 /// `GET /api/places`.
@@ -375,14 +401,10 @@ pub async fn places(
     State(app): State<AppState>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Result<Json<Value>, ApiError> {
-    let p = Params::new(query, &["q", "limit"])?;
-    let search = p.text("q");
-    let limit = p.count("limit", DEFAULT_LIMIT, MAX_LIST_LIMIT)?;
-    let rows = app
-        .readers
-        .with(move |store| Ok(store.place_counts(search.as_deref(), limit)?))
-        .await?;
-    Ok(Json(json!({ "places": rows })))
+    ranked(app, query, "places", |store, q, limit| {
+        store.place_counts(q, limit)
+    })
+    .await
 }
 
 /// `GET /api/stats`.
@@ -393,11 +415,7 @@ pub async fn stats(State(app): State<AppState>) -> Result<Json<Value>, ApiError>
 
 /// `GET /api/openapi.json`.
 pub async fn openapi() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/json")],
-        crate::OPENAPI,
-    )
-        .into_response()
+    ([(header::CONTENT_TYPE, "application/json")], crate::OPENAPI).into_response()
 }
 
 /// The article of a `POST /api/extract` body: its bytes and date.
@@ -498,8 +516,7 @@ pub async fn extract(
         )
     })?
     .map_err(|e| ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, e.to_string()))?;
-    let body = serde_json::to_string(&report).map_err(|e| {
-        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
-    })?;
+    let body = serde_json::to_string(&report)
+        .map_err(|e| ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }

@@ -284,8 +284,11 @@ async fn extract_takes_text_or_json_and_returns_the_report() {
     assert!(!report["events"].as_array().unwrap().is_empty(), "{report}");
 
     let body = serde_json::json!({"text": ARTICLE, "published": "2024-03-14"}).to_string();
-    let (status, from_json, _) =
-        send(&app, post("/api/extract", "application/json; charset=utf-8", body)).await;
+    let (status, from_json, _) = send(
+        &app,
+        post("/api/extract", "application/json; charset=utf-8", body),
+    )
+    .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(from_json["events"], report["events"]);
 }

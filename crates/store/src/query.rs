@@ -327,8 +327,7 @@ fn clamp_limit(limit: usize) -> i64 {
 
 impl Store {
     /// Fused events matching `filter`, by first possible date (undated
-    /// first, the order the date index gives for free) then key, with
-    /// their members, claims and contradictions.
+    /// last) then key, with their members, claims and contradictions.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<FusedEvent>, StoreError> {
         let mut out = self.events_only(filter)?;
         for f in &mut out {
@@ -431,13 +430,15 @@ impl Store {
             // page in SQL.
             let total: i64 = self
                 .conn
-                .query_row(&format!("SELECT count(*) FROM {from}{clause}"), refs.as_slice(), |r| {
-                    r.get(0)
-                })
+                .query_row(
+                    &format!("SELECT count(*) FROM {from}{clause}"),
+                    refs.as_slice(),
+                    |r| r.get(0),
+                )
                 .map_err(err)?;
             let sql = format!(
                 "SELECT {FUSED_COLUMNS} FROM {from}{clause}
-                 ORDER BY f.date_start, f.key LIMIT {} OFFSET {}",
+                 ORDER BY f.date_start IS NULL, f.date_start, f.key LIMIT {} OFFSET {}",
                 limit.min(i64::MAX as usize),
                 filter.offset.min(i64::MAX as usize)
             );
@@ -453,7 +454,7 @@ impl Store {
         // here, then count and page.
         let sql = format!(
             "SELECT {FUSED_COLUMNS} FROM {from}{clause}
-             ORDER BY f.date_start, f.key"
+             ORDER BY f.date_start IS NULL, f.date_start, f.key"
         );
         let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
         let rows = st.query_map(refs.as_slice(), fused_from_row).map_err(err)?;
@@ -731,7 +732,9 @@ impl Store {
             )
             .map_err(self.sql_err())?;
         let rows = st
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize)))
+            .query_map([], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?.max(0) as usize))
+            })
             .map_err(self.sql_err())?;
         rows.collect::<Result<_, _>>().map_err(self.sql_err())
     }

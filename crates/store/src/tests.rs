@@ -111,7 +111,10 @@ fn fuses_reports_of_one_event_across_articles() {
         .into_iter()
         .find(|f| f.sources > 1)
         .unwrap();
-    assert_eq!(counts.get(&kupiansk.id), Some(&kupiansk.contradictions.len()));
+    assert_eq!(
+        counts.get(&kupiansk.id),
+        Some(&kupiansk.contradictions.len())
+    );
 }
 
 #[test]
