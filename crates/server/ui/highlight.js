@@ -198,7 +198,9 @@ export function contradictionsBox(contradictions) {
     const li = el('li');
     li.appendChild(el('strong', null, `${c.about || 'disagreement'}: `));
     appendText(li, c.note || '');
-    if (c.events && c.events.length) li.appendChild(el('span', 'muted', ` (${c.events.join(', ')})`));
+    // Member events are "ARTICLE_SHA256/eN": shown with a short article id.
+    const short = (id) => (id.includes('/') ? `${id.slice(0, 10)}…/${id.split('/').pop()}` : id);
+    if (c.events && c.events.length) li.appendChild(el('span', 'muted', ` (${c.events.map(short).join(', ')})`));
     ul.appendChild(li);
   }
   box.appendChild(ul);
