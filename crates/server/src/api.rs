@@ -275,7 +275,7 @@ pub async fn events(
     let body = app
         .readers
         .with(move |store| {
-            let page = store.events_page(&filter)?;
+            let mut page = store.events_page(&filter)?;
             let json = if geojson {
                 let counts = store.contradiction_counts()?;
                 serde_json::to_string(&FeatureCollection {
@@ -290,6 +290,13 @@ pub async fn events(
                         .collect(),
                 })
             } else {
+                // Rows carry their contradictions; members only come with
+                // one event (`/api/events/{id}`).
+                let keys: Vec<&str> = page.events.iter().map(|f| f.id.as_str()).collect();
+                let mut found = store.contradictions_of(&keys)?;
+                for f in &mut page.events {
+                    f.contradictions = found.remove(&f.id).unwrap_or_default();
+                }
                 serde_json::to_string(&EventList {
                     total: page.total,
                     offset,

@@ -99,6 +99,8 @@ async fn events_are_listed_paged_and_filtered() {
     assert_eq!(events.len(), 2);
     assert_eq!(events[0]["location"], "Kupiansk");
     assert_eq!(events[0]["sources"], 2);
+    // List rows carry their contradictions (the two tolls differ).
+    assert_eq!(events[0]["contradictions"][0]["about"], "fatalities");
 
     let (_, page) = get(&app, "/api/events?limit=1&offset=1").await;
     assert_eq!(page["total"], 2);

@@ -739,6 +739,42 @@ impl Store {
         rows.collect::<Result<_, _>>().map_err(self.sql_err())
     }
 
+    /// The cross-article contradictions of the events with these keys (a
+    /// page of [`Store::events_page`], which leaves them out), by key.
+    pub fn contradictions_of(
+        &self,
+        keys: &[&str],
+    ) -> Result<std::collections::HashMap<String, Vec<ContradictionRow>>, StoreError> {
+        let mut out: std::collections::HashMap<String, Vec<ContradictionRow>> =
+            std::collections::HashMap::new();
+        for chunk in keys.chunks(500) {
+            let marks = vec!["?"; chunk.len()].join(", ");
+            let sql = format!(
+                "SELECT f.key, c.about, c.note, c.events FROM contradictions c
+                 JOIN fused_events f ON f.id = c.fused WHERE f.key IN ({marks}) ORDER BY c.id"
+            );
+            let mut st = self.conn.prepare(&sql).map_err(self.sql_err())?;
+            let rows = st
+                .query_map(rusqlite::params_from_iter(chunk.iter()), |r| {
+                    let events: String = r.get(3)?;
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        ContradictionRow {
+                            about: r.get(1)?,
+                            note: r.get(2)?,
+                            events: serde_json::from_str(&events).unwrap_or_default(),
+                        },
+                    ))
+                })
+                .map_err(self.sql_err())?;
+            for row in rows {
+                let (key, c) = row.map_err(self.sql_err())?;
+                out.entry(key).or_default().push(c);
+            }
+        }
+        Ok(out)
+    }
+
     /// How many articles are stored; with `search`, how many match the
     /// FTS5 query.
     pub fn article_count(&self, search: Option<&str>) -> Result<usize, StoreError> {
