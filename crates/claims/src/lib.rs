@@ -28,13 +28,16 @@ mod contradict;
 pub mod lexicon;
 mod tokens;
 
-pub use contradict::{contradictions, About, Contradiction};
+pub use contradict::{
+    contradictions, contradictions_with, About, Contradiction, DisagreementError, Disagreements,
+    PlaceLevel, PlaceRef, Point, Topic,
+};
 pub use lexicon::{Group, Kind, Lexicon, LexiconError};
 pub use sitrep_text::Span;
 
 use tokens::{
-    complement_start, determiner, is_quote, np_boundary, org_word, pronoun, role_word, skippable,
-    time_word, tokenize, Anaphor, Tok,
+    complement_start, determiner, is_quote, manner_adverb, np_boundary, org_word, pronoun,
+    role_word, skippable, time_word, tokenize, Anaphor, Tok,
 };
 
 /// A sentence of the text to read.
@@ -324,7 +327,10 @@ fn sentence_claims(
         let channel_phrase = lex
             .phrase_at(&lower[i..], Kind::Channel)
             .is_some_and(|(len, _)| len > 1);
-        if let Some(v) = lex.verb(lower[i]).filter(|_| !channel_phrase) {
+        // A capitalised cue form after a capitalised word is part of a
+        // name ("the United States"), not a verb.
+        let in_name = i > 0 && s.toks[i].cap && s.toks[i - 1].cap;
+        if let Some(v) = lex.verb(lower[i]).filter(|_| !channel_phrase && !in_name) {
             if let Some(mut cs) = verb_claim(text, lex, sents, si, i, v.group, v.needs_that, &out) {
                 out.append(&mut cs);
             }
@@ -602,11 +608,13 @@ fn verb_claim(
     // A participle after a comma continues the clause before: ", saying …",
     // ", adding that …".
     if ing {
-        if i == 0 || lower[i - 1] != "," {
+        // "… responded by saying …": the sentence's subject says it.
+        let by = i > 0 && lower[i - 1] == "by";
+        if i == 0 || (lower[i - 1] != "," && !by) {
             return None;
         }
         let (start, _) = right_content(text, lex, toks, i)?;
-        let parent = earlier.last();
+        let parent = earlier.last().filter(|_| !by);
         let (claimant, via) = match parent {
             Some(p) => (p.claimant.clone(), p.via.clone()),
             None => {
@@ -635,7 +643,7 @@ fn verb_claim(
     }
     // Who: before the cue (skipping "has also"), or after it in an inversion.
     let mut k = i;
-    while k > 0 && skippable(lower[k - 1]) {
+    while k > 0 && (skippable(lower[k - 1]) || manner_adverb(&toks[k - 1])) {
         k -= 1;
     }
     // "denied any role and said …": the subject of the claim before.
@@ -927,6 +935,22 @@ fn right_content(text: &str, lex: &Lexicon, toks: &[Tok], i: usize) -> Option<(u
         return None;
     }
     let at_least = lower[k] == "at" && k + 1 < n && matches!(lower[k + 1], "least" | "most");
+    // "announced today it would …", "said Monday the army had …": the
+    // statement starts after the day when a subject follows it.
+    if time_word(lower[k]) {
+        let mut m = k;
+        while m < n && (time_word(lower[m]) || matches!(lower[m], "last" | "this" | "next")) {
+            m += 1;
+        }
+        let subject = m + 1 < n
+            && toks[m].word
+            && toks[m + 1].word
+            && (matches!(lower[m], "it" | "he" | "she" | "they" | "we" | "the")
+                || (toks[m].cap && !time_word(lower[m])));
+        if subject {
+            return Some((m, m));
+        }
+    }
     if (complement_start(lower[k]) || time_word(lower[k])) && !at_least {
         // Look for the end of a short complement ("on Telegram", "late on Monday").
         let mut m = k;
@@ -1142,7 +1166,8 @@ fn np_after_inverted(toks: &[Tok], from: usize) -> Option<(usize, usize)> {
     let n = toks.len();
     let lower: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let mut a = from;
-    while a < n && time_word(lower[a]) && !toks[a].cap {
+    // "announced Monday in a memo": a day is no claimant, even capitalised.
+    while a < n && time_word(lower[a]) {
         a += 1;
     }
     if a >= n || !toks[a].word {
@@ -1188,6 +1213,12 @@ fn np_after(toks: &[Tok], from: usize) -> Option<(usize, usize)> {
             break;
         }
         if j > from && w == "and" && toks[j - 1].cap && j + 1 < n && toks[j + 1].cap {
+            j += 1;
+            continue;
+        }
+        // "the vice president and chairman of the bank": one person's roles.
+        if j > from && w == "and" && role_word(lower[j - 1]) && j + 1 < n && role_word(lower[j + 1])
+        {
             j += 1;
             continue;
         }

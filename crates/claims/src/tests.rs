@@ -545,3 +545,87 @@ fn typographic_possessive_owner() {
     assert_eq!(who(&cs[0]), "Legion");
     assert_eq!(who(&cs[1]), "Army");
 }
+
+#[test]
+fn a_capitalised_cue_inside_a_name_is_no_verb() {
+    let t = "Officials of the United States Navy met the crew in Port Vela.";
+    assert!(claims_of(t).is_empty());
+    // Lower case it is still a verb.
+    let t = "The navy states that the crew is safe.";
+    assert_eq!(who(&claims_of(t)[0]), "navy");
+}
+
+#[test]
+fn a_manner_adverb_before_the_cue_is_not_the_claimant() {
+    let t = "The two harbour authorities jointly announced that the port would close.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "two harbour authorities");
+    // A noun in "-ly" stays the subject.
+    let t = "The family said that the boy was safe.";
+    assert_eq!(who(&claims_of(t)[0]), "family");
+}
+
+#[test]
+fn a_day_after_the_cue_is_no_inverted_claimant() {
+    let t = "Mira Lenk, the head of the port authority, announced Tuesday in a letter that she would resign.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Mira Lenk");
+    assert_eq!(s(t, cs[0].span), "she would resign.");
+}
+
+#[test]
+fn inverted_claimant_with_two_roles() {
+    let t =
+        "\"The harbour will reopen,\" said the deputy director and spokesman of the port Anna Vik.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert!(s(t, cs[0].claimant.as_ref().unwrap().span).ends_with("Anna Vik"));
+    // Two people joined by "and" are not one claimant.
+    let t = "\"The harbour will reopen,\" said the director and the mayor.";
+    let cs = claims_of(t);
+    assert!(cs
+        .iter()
+        .all(|c| !who(c).contains("mayor") || !who(c).contains("director")));
+}
+
+#[test]
+fn a_day_between_cue_and_statement() {
+    let t = "The shipping line announced today it would cut 300 jobs, mostly at the docks.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "shipping line");
+    assert!(s(t, cs[0].span).starts_with("it would cut 300 jobs"));
+    // A day followed by a complement is still no statement.
+    assert!(claims_of("The shipping line said on Monday in Vela.").is_empty());
+}
+
+#[test]
+fn by_saying_belongs_to_the_subject() {
+    let t = "The port director answered the union by saying that the cranes were safe.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "port director");
+    assert_eq!(s(t, cs[0].span), "the cranes were safe.");
+}
+
+#[test]
+fn a_company_suffix_keeps_its_period() {
+    let t = "Vela Shipping Inc. announced on Monday that it would sell two tankers.";
+    // One sentence (the helper above would split after "Inc.").
+    let sentences = [SentenceIn {
+        span: Span::new(0, t.len()),
+        block: 0,
+    }];
+    let cs = find_claims(&Input {
+        text: t,
+        sentences: &sentences,
+        actors: &[],
+    });
+    assert_eq!(cs.len(), 1);
+    assert_eq!(
+        s(t, cs[0].claimant.as_ref().unwrap().span),
+        "Vela Shipping Inc."
+    );
+}

@@ -56,7 +56,7 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             }
             let mut end = span.start + chars.get(j).map_or(s.len(), |x| x.0);
             // "Dr." and other titles keep their period, as do "U.S."-style
-            // abbreviations.
+            // abbreviations and company suffixes ("Acme Inc.").
             let w = text[start..end].to_lowercase();
             if j < chars.len()
                 && chars[j].1 == '.'
@@ -83,6 +83,12 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                             | "adm"
                             | "cmdr"
                             | "st"
+                            | "jr"
+                            | "sr"
+                            | "inc"
+                            | "corp"
+                            | "ltd"
+                            | "co"
                     ))
             {
                 end += 1;
@@ -215,6 +221,36 @@ pub(crate) fn np_boundary(w: &str) -> bool {
 }
 
 /// Auxiliaries and adverbs between a subject and its cue ("has also said").
+/// An adverb in "-ly" between a subject and its verb ("the banks jointly
+/// announced"): lower case, at least six letters, and not one of the nouns
+/// and adjectives that end so ("family", "assembly", "weekly").
+pub(crate) fn manner_adverb(t: &Tok) -> bool {
+    let w = t.lower.as_str();
+    t.word
+        && !t.cap
+        && w.len() >= 6
+        && w.ends_with("ly")
+        && !matches!(
+            w,
+            "family"
+                | "assembly"
+                | "weekly"
+                | "monthly"
+                | "quarterly"
+                | "yearly"
+                | "supply"
+                | "anomaly"
+                | "monopoly"
+                | "italy"
+                | "butterfly"
+                | "elderly"
+                | "friendly"
+                | "deadly"
+                | "lonely"
+                | "likely"
+        )
+}
+
 pub(crate) fn skippable(w: &str) -> bool {
     matches!(
         w,

@@ -32,6 +32,10 @@ pub struct Gold {
     /// Attributed statements.
     #[serde(default)]
     pub claims: Option<Vec<GoldClaim>>,
+    /// Claims that contradict each other (an extension of the contract's
+    /// gold format; absent: not annotated).
+    #[serde(default)]
+    pub contradictions: Option<Vec<GoldContradiction>>,
 }
 
 /// Distinguishes a field set to null (`Some(None)`) from an absent one.
@@ -129,4 +133,14 @@ pub struct GoldClaim {
     /// Words that must all occur in the claim's text.
     #[serde(default)]
     pub keywords: Vec<String>,
+}
+
+/// A gold contradiction: two claims, each described as a gold claim is
+/// (claimant and keywords), that disagree about `about`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct GoldContradiction {
+    /// The contract's `about` value: outcome, fatalities, actor, location, date.
+    pub about: String,
+    /// The two claims, in any order.
+    pub claims: Vec<GoldClaim>,
 }

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use sitrep_extract::report::{ActorRef, Event, Feature, Place, Report};
+use sitrep_extract::report::{ActorRef, Claim, Event, Feature, Place, Report};
 
-use crate::gold::{Gold, GoldActor, GoldClaim, GoldEvent, GoldPlace};
+use crate::gold::{Gold, GoldActor, GoldClaim, GoldContradiction, GoldEvent, GoldPlace};
 use crate::Scores;
 
 /// Points match within this distance.
@@ -53,6 +53,9 @@ pub fn score_article(report: &Report, gold: &Gold) -> Scores {
     }
     if let Some(want) = &gold.claims {
         score_claims(report, want, &mut s);
+    }
+    if let Some(want) = &gold.contradictions {
+        score_contradictions(report, want, &mut s);
     }
     s
 }
@@ -229,17 +232,39 @@ fn claimants_right(report: &Report, e: &Event, gold: &[Vec<String>]) -> bool {
         .all(|names| claimants.iter().any(|c| ref_matches(names, c)))
 }
 
-fn score_claims(report: &Report, gold: &[GoldClaim], s: &mut Scores) {
-    let (counts, pairs) = match_sets(&report.claims, gold, |c, g| {
-        let claimant_right = match (&g.claimant, &c.claimant) {
-            (None, None) => true,
-            (Some(names), None) => names.is_empty(),
-            (Some(names), Some(a)) => ref_matches(names, a),
-            (None, Some(_)) => false,
+/// The contract's claim rule: the claimant matches and every keyword occurs
+/// in the claim's text.
+fn claim_matches(c: &Claim, g: &GoldClaim) -> bool {
+    let claimant_right = match (&g.claimant, &c.claimant) {
+        (None, None) => true,
+        (Some(names), None) => names.is_empty(),
+        (Some(names), Some(a)) => ref_matches(names, a),
+        (None, Some(_)) => false,
+    };
+    let text = c.text.to_lowercase();
+    claimant_right && g.keywords.iter().all(|k| text.contains(&k.to_lowercase()))
+}
+
+/// A reported contradiction matches a gold one when `about` is the same and
+/// its claims match the gold's claims one to one, in either order.
+fn score_contradictions(report: &Report, gold: &[GoldContradiction], s: &mut Scores) {
+    let claim = |id: &String| report.claims.iter().find(|c| &c.id == id);
+    let (counts, _) = match_sets(&report.contradictions, gold, |x, g| {
+        let linked: Vec<&Claim> = x.claims.iter().filter_map(claim).collect();
+        let pair = |a: &GoldClaim, b: &GoldClaim| {
+            linked.len() == 2 && claim_matches(linked[0], a) && claim_matches(linked[1], b)
         };
-        let text = c.text.to_lowercase();
-        claimant_right && g.keywords.iter().all(|k| text.contains(&k.to_lowercase()))
+        x.about == g.about
+            && match g.claims.as_slice() {
+                [a, b] => pair(a, b) || pair(b, a),
+                _ => false,
+            }
     });
+    *s.counts_mut("contradictions") = counts;
+}
+
+fn score_claims(report: &Report, gold: &[GoldClaim], s: &mut Scores) {
+    let (counts, pairs) = match_sets(&report.claims, gold, claim_matches);
     *s.counts_mut("claims") = counts;
     for (g, m) in gold.iter().zip(pairs) {
         let Some(i) = m else { continue };
@@ -377,5 +402,34 @@ mod tests {
         assert_eq!(s.metric("events.claimants.acc"), Some(1.0));
         assert_eq!(s.metric("claims.r"), Some(0.5));
         assert_eq!(s.metric("claims.via.acc"), Some(1.0));
+    }
+
+    #[test]
+    fn contradictions_match_by_about_and_both_claims() {
+        let claim = |id: &str, who: &str, text: &str| {
+            serde_json::json!({"id": id, "claimant": {"name": who, "text": who}, "via": [], "cue": "said",
+                "stance": "asserts", "hedged": false, "start": 0, "end": 1, "text": text, "events": []})
+        };
+        let r = report(serde_json::json!({
+            "claims": [claim("c1", "Army", "the raid was repelled"), claim("c2", "Rebels", "we took the hill"),
+                       claim("c3", "Police", "two died")],
+            "contradictions": [
+                {"events": [], "claims": ["c2", "c1"], "about": "outcome", "note": "x"},
+                {"events": [], "claims": ["c1", "c3"], "about": "fatalities", "note": "y"}]
+        }));
+        let gold: Gold = serde_json::from_str(
+            r#"{"contradictions": [
+            {"about": "outcome", "claims": [{"claimant": ["Army"], "keywords": ["repelled"]},
+                                             {"claimant": ["Rebels"], "keywords": ["hill"]}]},
+            {"about": "actor", "claims": [{"claimant": ["Army"]}, {"claimant": ["Police"]}]}]}"#,
+        )
+        .unwrap();
+        let c = score_article(&r, &gold).counts["contradictions"];
+        assert_eq!((c.tp, c.fp, c.fn_), (1, 1, 1));
+        // Not annotated: not scored.
+        let none: Gold = serde_json::from_str("{}").unwrap();
+        assert!(!score_article(&r, &none)
+            .counts
+            .contains_key("contradictions"));
     }
 }

@@ -82,18 +82,20 @@ impl Stage for ClaimStage {
                 events,
             });
         }
-        let places: Vec<Vec<String>> = claims
+        let topics: Vec<sitrep_claims::Topic> = claims
             .iter()
-            .map(|c| {
-                found
+            .zip(&links)
+            .map(|(c, events)| sitrep_claims::Topic {
+                events: events.clone(),
+                places: found
                     .places
                     .iter()
                     .filter(|p| p.start >= c.span.start && p.end <= c.span.end)
-                    .map(|p| p.name.clone())
-                    .collect()
+                    .map(place_ref)
+                    .collect(),
             })
             .collect();
-        for x in sitrep_claims::contradictions(text, &claims, &links, &places) {
+        for x in sitrep_claims::contradictions(text, &sentences, &claims, &topics) {
             found.contradictions.push(report::Contradiction {
                 events: x
                     .events
@@ -105,6 +107,21 @@ impl Stage for ClaimStage {
                 note: x.note,
             });
         }
+    }
+}
+
+/// What the claims crate needs to know of a place a statement names.
+fn place_ref(p: &report::Place) -> sitrep_claims::PlaceRef {
+    use sitrep_claims::PlaceLevel;
+    sitrep_claims::PlaceRef {
+        name: p.name.clone(),
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        level: match p.feature {
+            report::Feature::Country => PlaceLevel::Country,
+            report::Feature::Admin1 => PlaceLevel::Region,
+            _ => PlaceLevel::Local,
+        },
     }
 }
 
