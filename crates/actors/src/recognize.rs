@@ -120,6 +120,7 @@ pub fn recognize(reg: &Registry, input: &Input<'_>) -> Vec<Mention> {
         return Vec::new();
     }
     let mut cands = registry_matches(reg, input, &toks, &key);
+    cands.retain(|c| !characterized(reg, &key, &toks, c.toks));
     let mut covered = vec![false; toks.len()];
     for c in &cands {
         covered[c.toks.0..c.toks.1]
@@ -295,6 +296,41 @@ fn registry_matches(reg: &Registry, input: &Input<'_>, toks: &[Tok], key: &str) 
     }
     out.sort_by_key(|c| c.toks.0);
     out
+}
+
+/// Nouns of characterization (`data/characterizations.tsv`).
+fn characterization_nouns() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../data/characterizations.tsv")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Whether the match over tokens `[a, b)` is a demonym phrase ("the
+/// Ukrainian military": a country word and lower-case words) standing as the
+/// complement of a noun of characterization ("puppets of the Ukrainian
+/// military"): it says whom someone is said to serve, and is no mention of
+/// a force taking part. Names ("the US secret service CIA") are kept.
+fn characterized(reg: &Registry, key: &str, toks: &[Tok], (a, b): (usize, usize)) -> bool {
+    if b <= a + 1 || !reg.country_words.contains_key(fw(key, toks, a)) {
+        return false;
+    }
+    if toks[a + 1..b].iter().any(|t| t.capital) {
+        return false;
+    }
+    let mut k = a;
+    if k > 0 && fw(key, toks, k - 1) == "the" {
+        k -= 1;
+    }
+    k >= 2
+        && fw(key, toks, k - 1) == "of"
+        && toks[k - 1].sentence == toks[a].sentence
+        && characterization_nouns().contains(fw(key, toks, k - 2))
 }
 
 /// The candidate of match `m` starting at token `first`, when it ends on a
@@ -1678,6 +1714,20 @@ mod tests {
         );
         assert!(calm.is_empty(), "{calm:?}");
         assert!(run("The army said police were deployed.").is_empty());
+    }
+
+    #[test]
+    fn demonym_forces_in_a_characterization_are_no_mentions() {
+        let found = run("Moscow calls the rebels proxies of the Polish army and of NATO.");
+        assert!(
+            !found.iter().any(|(_, n)| n == "Military Forces of Poland"),
+            "{found:?}"
+        );
+        let found = run("The Polish army said the rebels had crossed the border.");
+        assert!(
+            found.iter().any(|(_, n)| n == "Military Forces of Poland"),
+            "{found:?}"
+        );
     }
 
     #[test]

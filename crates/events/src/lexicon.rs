@@ -44,6 +44,10 @@ pub enum Typing {
     /// A detention (`@detain`): arrests by the state, abduction by armed
     /// groups.
     Detain,
+    /// Destruction (`@destroy`): the instrument's type when one is named
+    /// ("artillerymen destroyed two depots" → shelling); without one, no
+    /// event (what destroyed it is not told).
+    Destroy,
 }
 
 /// One pattern word.
@@ -161,6 +165,7 @@ impl Lexicon {
                 "@detain" => Typing::Detain,
                 "@blast" => Typing::Blast,
                 "@strike" => Typing::Strike,
+                "@destroy" => Typing::Destroy,
                 t => match taxonomy::sub_event_type(t) {
                     Some(s) => Typing::Fixed(s),
                     None => return Err(err(format!("unknown type {t:?}"))),

@@ -22,6 +22,7 @@ pub mod arguments;
 pub mod fatalities;
 pub mod lexicon;
 pub mod parse_args;
+pub mod scope;
 pub mod taxonomy;
 pub mod words;
 
@@ -29,6 +30,7 @@ pub use arguments::{ActorClass, ActorMention, ArgumentFinder, Arguments, ClauseH
 pub use fatalities::{casualties, Casualties};
 pub use lexicon::{Entry, Lexicon, LexiconError, Role, Typing};
 pub use parse_args::ParseArguments;
+pub use scope::{coordinated_places, place_scopes, PlaceScope};
 
 use words::{tokenize, Tok};
 
@@ -227,6 +229,11 @@ const REBELS: &[&str] = &[
     "terrorists",
     "guerrillas",
 ];
+/// Armoured vehicles: destroying them is ground fighting, whatever the
+/// weapon.
+const ARMOUR: &[&str] = &[
+    "tank", "tanks", "armoured", "armored", "apc", "apcs", "bmp", "btr",
+];
 const PLANNED: &[&str] = &[
     "will",
     "would",
@@ -348,9 +355,14 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     let words: Vec<&str> = word_idx.iter().map(|&i| toks[i].lower.as_str()).collect();
     let matches = lex.matches(&words);
     let entries = lex.entries();
+    // Weapons the attackers are "armed with" (rocket launchers, rifles)
+    // are what they carry into a ground attack, not how it was delivered.
+    let carried = |iw: usize| {
+        (iw.saturating_sub(5)..iw).any(|k| words[k] == "armed" && words.get(k + 1) == Some(&"with"))
+    };
     let instruments: Vec<(usize, &Entry)> = matches
         .iter()
-        .filter(|m| entries[m.0].role == Role::Instrument)
+        .filter(|m| entries[m.0].role == Role::Instrument && !carried(m.1))
         .map(|m| (m.1, &entries[m.0]))
         .collect();
     let casualties = fatalities::casualties(sentence);
@@ -376,10 +388,37 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     };
     let _ = AGGREGATE;
     let mut out: Vec<Candidate> = Vec::new();
-    let triggers: Vec<&(usize, usize, usize)> = matches
+    let mut triggers: Vec<&(usize, usize, usize)> = matches
         .iter()
         .filter(|m| entries[m.0].role != Role::Instrument)
         .collect();
+    // The parse tells trigger words that are no event mention (modifiers,
+    // present-tense habits and headlines) and repeated actions.
+    let parsed = (!triggers.is_empty()).then(|| parse_args::parse(sentence));
+    if let Some(a) = &parsed {
+        let spans: Vec<(usize, usize)> = triggers
+            .iter()
+            .map(|m| (toks[word_idx[m.1]].start, toks[word_idx[m.2 - 1]].end))
+            .collect();
+        let is_trigger = |w: usize| {
+            let ws = a.words()[w].span;
+            spans.iter().any(|&(s, e)| s < ws.end && ws.start < e)
+        };
+        let keep: Vec<bool> = triggers
+            .iter()
+            .zip(&spans)
+            .map(|(m, &span)| {
+                let generic = matches!(
+                    entries[m.0].typing,
+                    Typing::Attack | Typing::Kill | Typing::Strike | Typing::Destroy
+                );
+                scope::not_a_mention(a, sentence, span, generic, &is_trigger).is_none()
+                    && !scope::repeated(a, sentence, span)
+            })
+            .collect();
+        let mut k = keep.iter();
+        triggers.retain(|_| *k.next().unwrap_or(&true));
+    }
     let has_act = triggers.iter().any(|m| entries[m.0].role != Role::Result);
     // A generic attack verb ("hit", "opened fire") with a specific trigger
     // in the sentence ("an airstrike hit …") is that trigger's event.
@@ -388,7 +427,7 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         e.role != Role::Result
             && !matches!(
                 e.typing,
-                Typing::Attack | Typing::Kill | Typing::Blast | Typing::Strike
+                Typing::Attack | Typing::Kill | Typing::Blast | Typing::Strike | Typing::Destroy
             )
     });
     let plural_list = triggers
@@ -411,7 +450,7 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         }
         if matches!(
             e.typing,
-            Typing::Attack | Typing::Kill | Typing::Blast | Typing::Strike
+            Typing::Attack | Typing::Kill | Typing::Blast | Typing::Strike | Typing::Destroy
         ) && has_specific
         {
             continue;
@@ -508,6 +547,13 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
             Typing::Fixed(s) => s,
             Typing::Blast => inst_type.unwrap_or("Remote explosive/landmine/IED"),
             Typing::Strike => inst_type.unwrap_or("Air/drone strike"),
+            // Armour destroyed ("destroyed three tanks with anti-armour
+            // rockets") is ground fighting.
+            Typing::Destroy if after.iter().take(6).any(|w| ARMOUR.contains(w)) => "Armed clash",
+            Typing::Destroy => match inst_type {
+                Some(s) => s,
+                None => continue,
+            },
             Typing::Attack | Typing::Kill => match inst_type {
                 Some(s) => s,
                 None if civ_target && !mil_target => "Attack",
@@ -625,9 +671,14 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
             sub_event_type: sub,
             plover: e.plover.clone(),
             mode: match (&instrument, e.typing) {
-                (Some((_, ie)), Typing::Attack | Typing::Kill | Typing::Blast | Typing::Strike) => {
-                    ie.mode.clone()
-                }
+                (
+                    Some((_, ie)),
+                    Typing::Attack
+                    | Typing::Kill
+                    | Typing::Blast
+                    | Typing::Strike
+                    | Typing::Destroy,
+                ) => ie.mode.clone(),
                 _ => e.mode.clone(),
             },
             instrument: instrument.map(|(w, _)| w),
@@ -794,6 +845,44 @@ mod tests {
             subs("A blast caused by a missile shook the city."),
             ["Shelling/artillery/missile attack"]
         );
+    }
+
+    #[test]
+    fn destruction_is_typed_by_its_instrument() {
+        assert_eq!(
+            subs("Howitzer crews destroyed a fuel depot near the station."),
+            ["Shelling/artillery/missile attack"]
+        );
+        assert_eq!(
+            subs("A loitering drone destroyed a radar post."),
+            ["Air/drone strike"]
+        );
+        // Nothing says how: no event.
+        assert!(subs("The bridge was destroyed last year.").is_empty());
+        // Armour destroyed is ground fighting.
+        assert_eq!(
+            subs("Its fighters destroyed two tanks near the bridge."),
+            ["Armed clash"]
+        );
+    }
+
+    #[test]
+    fn carried_weapons_do_not_type_the_attack() {
+        assert_eq!(
+            subs("Gunmen armed with rifles and grenade launchers attacked an army outpost."),
+            ["Armed clash"]
+        );
+    }
+
+    #[test]
+    fn modifiers_and_present_tense_are_no_events() {
+        assert!(subs("Two armored fighting vehicles were parked by the school.").is_empty());
+        assert!(subs("Smugglers target border posts at night.").is_empty());
+        assert_eq!(
+            subs("Smugglers targeted a border post at night."),
+            ["Armed clash"]
+        );
+        assert!(subs("Raiders had attacked the farms several times.").is_empty());
     }
 
     #[test]

@@ -64,7 +64,7 @@ fn analyze_now(sentence: &str) -> Analysis {
 
 /// The analysis of `sentence`, from the per-thread cache when it was the
 /// last one parsed on this thread.
-fn parse(sentence: &str) -> Rc<Analysis> {
+pub(crate) fn parse(sentence: &str) -> Rc<Analysis> {
     let cached = LAST
         .try_with(|c| {
             let c = c.try_borrow().ok()?;

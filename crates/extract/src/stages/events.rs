@@ -98,6 +98,7 @@ impl EventStage {
 }
 
 /// One event before merging.
+#[derive(Clone)]
 struct Raw {
     event_type: &'static str,
     sub_event_type: &'static str,
@@ -242,8 +243,7 @@ fn place_for(
                 || s.contains(" but ")
         })
     };
-    let _ = text;
-    places
+    let candidates: Vec<usize> = places
         .iter()
         .enumerate()
         .filter(|(_, p)| p.start >= sentence.start && p.end <= sentence.end)
@@ -275,7 +275,38 @@ fn place_for(
             !(before.first().is_some_and(|w| w == "in" || w == "from")
                 && before.get(1).is_some_and(|w| org(w)))
         })
-        .min_by_key(|(_, p)| {
+        // "towards the border with X": the other side of a border.
+        .filter(|(_, p)| {
+            let before = lower_words_before(&doc.text, p.start, 2);
+            !(before.first().is_some_and(|w| w == "with")
+                && before
+                    .get(1)
+                    .is_some_and(|w| w == "border" || w == "frontier"))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    // Places in a relative clause on a participant ("the militia, which
+    // is on the side of Kiev, claimed …") or in a reporting clause tell of
+    // someone, not of where the event happened.
+    let scopes = sitrep_events::place_scopes(
+        text,
+        (trigger.start - sentence.start, trigger.end - sentence.start),
+        &candidates
+            .iter()
+            .map(|&i| {
+                (
+                    places[i].start - sentence.start,
+                    places[i].end - sentence.start,
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    candidates
+        .iter()
+        .zip(scopes)
+        .filter(|(_, scope)| !scope.elsewhere)
+        .min_by_key(|&(&i, _)| {
+            let p = &places[i];
             let before = lower_words_before(&doc.text, p.start, 2);
             let prep = before.first().map(String::as_str).unwrap_or("");
             let good_prep = matches!(
@@ -316,7 +347,48 @@ fn place_for(
                 dist,
             )
         })
-        .map(|(i, p)| (i, geo_precision(doc, p)))
+        .map(|(&i, _)| (i, geo_precision(doc, &places[i])))
+}
+
+/// The towns coordinated with the event's place `chosen` in its sentence
+/// ("fighting in X and in Y"): one event at each (guidelines §5.2).
+fn coordinated_with(
+    doc: &Document<'_>,
+    places: &[report::Place],
+    sentence: Span,
+    chosen: usize,
+) -> Vec<usize> {
+    let inside: Vec<usize> = (0..places.len())
+        .filter(|&i| places[i].start >= sentence.start && places[i].end <= sentence.end)
+        .collect();
+    let Some(at) = inside.iter().position(|&i| i == chosen) else {
+        return Vec::new();
+    };
+    // "the road between X and Y" is one place.
+    let first = inside.first().map_or(chosen, |&i| i.min(chosen));
+    if lower_words_before(&doc.text, places[first].start, 3)
+        .iter()
+        .any(|w| w == "between")
+    {
+        return Vec::new();
+    }
+    let spans: Vec<(usize, usize)> = inside
+        .iter()
+        .map(|&i| {
+            (
+                places[i].start - sentence.start,
+                places[i].end - sentence.start,
+            )
+        })
+        .collect();
+    sitrep_events::coordinated_places(doc.slice(sentence), &spans, at)
+        .into_iter()
+        .map(|k| inside[k])
+        .filter(|&i| {
+            feature_rank(places[i].feature) == feature_rank(places[chosen].feature)
+                && places[i].name != places[chosen].name
+        })
+        .collect()
 }
 
 impl Stage for EventStage {
@@ -464,9 +536,36 @@ impl Stage for EventStage {
                 if det
                     .first()
                     .is_some_and(|w| matches!(w.as_str(), "the" | "this" | "that"))
-                    && raws.iter().any(|r| generic || r.event_type == c.event_type)
                 {
-                    continue;
+                    if let Some(j) = raws
+                        .iter()
+                        .rposition(|r| generic || r.event_type == c.event_type)
+                    {
+                        // It may say more exactly where that event was ("the
+                        // destruction of the depots in the village of X").
+                        if let Some((p, precision)) = place_for(doc, places, s.span, trigger) {
+                            let finer = match raws[j].place {
+                                None => true,
+                                Some((q, _)) => {
+                                    feature_rank(places[p].feature)
+                                        < feature_rank(places[q].feature)
+                                        && same_area(&places[p], &places[q])
+                                }
+                            };
+                            if finer {
+                                raws[j].place = Some((p, precision));
+                            }
+                        }
+                        // So may its toll ("two were shot dead in the
+                        // exchange of fire").
+                        if ci == 0 && !analysis.aggregate && analysis.casualties.deaths.is_some() {
+                            raws[j].casualties = Some(match raws[j].casualties {
+                                Some(a) => a.merge(analysis.casualties),
+                                None => analysis.casualties,
+                            });
+                        }
+                        continue;
+                    }
                 }
                 // A death report after an event, at no other place, is that
                 // event's toll.
@@ -509,7 +608,19 @@ impl Stage for EventStage {
                 );
                 let pick = |i: Option<usize>| i.and_then(|i| in_sentence.get(i).copied());
                 let (actor1, actor2) = (pick(args.actor1), pick(args.actor2));
-                let place = place_for(doc, places, s.span, trigger);
+                let mut place = place_for(doc, places, s.span, trigger);
+                // A country says little: the dateline's town in that country
+                // is the better guess ("invaded Russian territory" in a piece
+                // datelined Belgorod).
+                if let (Some((p, _)), Some(d)) = (place, dateline_place) {
+                    if places[p].feature == Feature::Country
+                        && feature_rank(places[d].feature) < feature_rank(places[p].feature)
+                        && places[d].country.is_some()
+                        && places[d].country == places[p].country
+                    {
+                        place = Some((d, 3));
+                    }
+                }
                 let mut sub = c.sub_event_type;
                 // Refinements from actor kinds.
                 let kind1 = actor1.map(|i| actors[i].kind);
@@ -571,6 +682,15 @@ impl Stage for EventStage {
                     },
                     instrument: c.instrument.clone(),
                 });
+                // The same event at each town coordinated with its place.
+                if let Some((p, _)) = place {
+                    for q in coordinated_with(doc, places, s.span, p) {
+                        let mut other = raws[raws.len() - 1].clone();
+                        other.place = Some((q, geo_precision(doc, &places[q])));
+                        other.casualties = None;
+                        raws.push(other);
+                    }
+                }
                 if let Some((d, _, _)) = date {
                     last_event_date = Some(d);
                 }
