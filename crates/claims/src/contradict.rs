@@ -329,6 +329,9 @@ pub fn contradictions_with(
             let shared: Vec<usize> = ta.iter().filter(|e| tb.contains(e)).copied().collect();
             let placed =
                 shared.is_empty() && (ta.is_empty() || tb.is_empty()) && same_place(pa, pb);
+            // Outcomes are about an operation, which the events stage may
+            // have read as several events: the same place is enough.
+            let same_operation = shared.is_empty() && same_place(pa, pb);
             let near = a.sentence.abs_diff(b.sentence) <= 2;
             // One town or village named by both: the same operation, even
             // when the events stage read two events there.
@@ -368,7 +371,7 @@ pub fn contradictions_with(
                 ))
             } else if let (Some(x), true) = (
                 differ(0),
-                !shared.is_empty() || placed || answers || same_town,
+                !shared.is_empty() || same_operation || answers || same_town,
             ) {
                 let (p, q) = if x { (&nb, &na) } else { (&na, &nb) };
                 Some((
@@ -766,6 +769,35 @@ mod tests {
         );
         // … but not when it also names a place of its own.
         assert!(contradictions(t, &s, &cs, &[at(vec![xx, oro]), at(vec![ula])]).is_empty());
+    }
+
+    #[test]
+    fn outcome_across_events_read_apart() {
+        // The events stage read the failed assault and the capture as two
+        // events; the place still makes them one operation.
+        let t = "A: the assault on Oro was repelled. B: our units captured Oro.";
+        let s = sentences(t);
+        let cs = [
+            claim(
+                t,
+                "A",
+                "the assault on Oro was repelled",
+                Stance::Asserts,
+                0,
+            ),
+            claim(t, "B", "our units captured Oro", Stance::Asserts, 1),
+        ];
+        let oro = place("Oro", "XX", Some("North"), PlaceLevel::Local);
+        let xx = place("Xland", "XX", None, PlaceLevel::Country);
+        let topic = |e: usize, p: PlaceRef| Topic {
+            events: vec![e],
+            places: vec![p],
+        };
+        let got = contradictions(t, &s, &cs, &[topic(0, xx), topic(1, oro.clone())]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].about, About::Outcome);
+        let ula = place("Ula", "XX", Some("South"), PlaceLevel::Local);
+        assert!(contradictions(t, &s, &cs, &[topic(0, ula), topic(1, oro)]).is_empty());
     }
 
     #[test]
