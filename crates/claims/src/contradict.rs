@@ -388,9 +388,19 @@ pub fn contradictions_with(
                 None
             };
             if let Some((about, note)) = found {
+                // The events in dispute: those both claims report, else
+                // every event either reports (one operation read apart).
+                let events = if shared.is_empty() {
+                    let mut all: Vec<usize> = ta.iter().chain(tb).copied().collect();
+                    all.sort_unstable();
+                    all.dedup();
+                    all
+                } else {
+                    shared
+                };
                 out.push(Contradiction {
                     claims: vec![i, j],
-                    events: shared,
+                    events,
                     about,
                     note,
                 });
@@ -796,6 +806,7 @@ mod tests {
         let got = contradictions(t, &s, &cs, &[topic(0, xx), topic(1, oro.clone())]);
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].about, About::Outcome);
+        assert_eq!(got[0].events, vec![0, 1]);
         let ula = place("Ula", "XX", Some("South"), PlaceLevel::Local);
         assert!(contradictions(t, &s, &cs, &[topic(0, ula), topic(1, oro)]).is_empty());
     }
