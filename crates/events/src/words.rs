@@ -56,52 +56,9 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
-fn unit_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "zero" | "no" => 0,
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    })
-}
-
-/// A number written as digits ("1,200" split in tokens is joined by the
-/// caller) or words ("twenty-five", "eleven").
-pub fn number_word(w: &str) -> Option<u32> {
-    if !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()) {
-        return w.parse().ok();
-    }
-    if let Some(n) = unit_word(w) {
-        return Some(n);
-    }
-    let (a, b) = w.split_once('-')?;
-    Some(unit_word(a)? + unit_word(b)?)
-}
+/// Numbers written as digits or English words ("twenty-five").
+pub use sitrep_text::numbers::number_word;
+use sitrep_text::numbers::unit_word;
 
 /// Nouns for one person, counted as 1 after "a", "an", "one", "his", "her".
 pub const PERSON: &[&str] = &[

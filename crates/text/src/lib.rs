@@ -23,6 +23,7 @@
 pub mod dateline;
 pub mod decode;
 pub mod normalize;
+pub mod numbers;
 pub mod segment;
 mod span;
 

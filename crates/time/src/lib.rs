@@ -375,25 +375,12 @@ fn small_number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
     }
-    Some(match s.as_str() {
-        "a" | "an" | "one" => 1,
-        "two" | "couple of" => 2,
-        "three" | "few" | "several" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        _ => return None,
-    })
+    match s.as_str() {
+        "a" | "an" => Some(1),
+        "couple of" => Some(2),
+        "few" | "several" => Some(3),
+        _ => sitrep_text::numbers::number_word(&s),
+    }
 }
 
 fn unit(s: &str) -> Unit {
