@@ -309,6 +309,10 @@ pub fn contradictions_with(
             lex.sides(t).map(|x| x.map(|x| x != denies))
         })
         .collect();
+    // Per claim, not per pair: a long article compares each claim with up
+    // to 200 others.
+    let tolls: Vec<Option<u64>> = bodies.iter().map(|t| toll(t)).collect();
+    let shown: Vec<String> = claims.iter().map(name_of).collect();
     for i in 0..claims.len() {
         let (ta, pa) = (&topics[i].events, &topics[i].places);
         // Claims far apart in a long document are not compared (keeps it linear).
@@ -341,7 +345,7 @@ pub fn contradictions_with(
             // A claim about no event or place answers the claim next to it.
             let answers = a.sentence.abs_diff(b.sentence) <= 1
                 && ((ta.is_empty() && pa.is_empty()) || (tb.is_empty() && pb.is_empty()));
-            let (na, nb) = (name_of(a), name_of(b));
+            let (na, nb) = (&shown[i], &shown[j]);
             let (ra, rb) = (reads[i], reads[j]);
             let differ = |k: usize| match (ra[k], rb[k]) {
                 (Some(x), Some(y)) if x != y => Some(x),
@@ -354,9 +358,7 @@ pub fn contradictions_with(
                     (&na, &nb)
                 };
                 Some((About::Actor, format!("{yes} asserts what {no} denies")))
-            } else if let (Some(x), Some(y), false) =
-                (toll(&bodies[i]), toll(&bodies[j]), shared.is_empty())
-            {
+            } else if let (Some(x), Some(y), false) = (tolls[i], tolls[j], shared.is_empty()) {
                 (x != y).then(|| {
                     (
                         About::Fatalities,

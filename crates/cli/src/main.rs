@@ -14,6 +14,12 @@ mod serve;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: extraction makes many small,
+/// short-lived allocations, and glibc's malloc and free took about a fifth
+/// of its time in a profile (docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = args::Cli::parse();
     let outcome = match cli.command {
