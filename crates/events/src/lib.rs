@@ -388,9 +388,14 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     };
     let _ = AGGREGATE;
     let mut out: Vec<Candidate> = Vec::new();
+    // "March" the month is no march (and needs no parse: business and wire
+    // copy is full of dates).
+    let month = |m: &(usize, usize, usize)| {
+        words[m.1] == "march" && sentence[toks[word_idx[m.1]].start..].starts_with('M')
+    };
     let mut triggers: Vec<&(usize, usize, usize)> = matches
         .iter()
-        .filter(|m| entries[m.0].role != Role::Instrument)
+        .filter(|m| entries[m.0].role != Role::Instrument && !month(m))
         .collect();
     // The parse tells trigger words that are no event mention (modifiers,
     // present-tense habits and headlines) and repeated actions.
@@ -504,10 +509,6 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
             || (matches!(prev(1), "who" | "which" | "that") && bare)
             || (matches!(prev(1), "has" | "have") && matches!(prev(2), "who" | "which" | "that"))
         {
-            continue;
-        }
-        // "March" the month is no march.
-        if words[ws] == "march" && sentence[toks[ts].start..].starts_with('M') {
             continue;
         }
         // Aggregates: "94 Russian attacks", "dozens of strikes".
