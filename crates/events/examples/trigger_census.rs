@@ -50,7 +50,12 @@ fn main() {
             let found = sitrep_events::analyse(lex, sentence).candidates;
             if std::env::var_os("SHOW").is_some() {
                 for c in &found {
-                    println!("{:?} {} | {}", &sentence[c.start..c.end], c.sub_event_type, sentence);
+                    println!(
+                        "{:?} {} | {}",
+                        &sentence[c.start..c.end],
+                        c.sub_event_type,
+                        sentence
+                    );
                 }
             }
             events += found.len();

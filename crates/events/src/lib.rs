@@ -347,6 +347,35 @@ fn is_boundary(t: &Tok) -> bool {
         )
 }
 
+/// Is `word` written with a capital and then small letters ("Shell", not
+/// "IED" or "shell")?
+fn capitalised(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+}
+
+/// Does a token of this (lower-cased) text start a new sentence-like unit
+/// after it: an opening quote, a colon, a dash or a bracket?
+fn opens_sentence(token: &str) -> bool {
+    matches!(
+        token,
+        "\"" | "“" | "‘" | "'" | ":" | "—" | "–" | "-" | "(" | "[" | "." | "!" | "?" | "…"
+    )
+}
+
+/// Is the sentence a headline in title case: most of its longer words
+/// capitalised (two in three)?
+fn title_case(sentence: &str, toks: &[Tok]) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for t in toks.iter().filter(|t| t.word && t.end - t.start > 3) {
+        long += 1;
+        if sentence[t.start..t.end].starts_with(char::is_uppercase) {
+            capital += 1;
+        }
+    }
+    long > 0 && capital * 3 >= long * 2
+}
+
 /// Reads the events of one sentence with the given lexicon.
 pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     let toks = tokenize(sentence);
@@ -388,14 +417,23 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     };
     let _ = AGGREGATE;
     let mut out: Vec<Candidate> = Vec::new();
-    // "March" the month is no march (and needs no parse: business and wire
-    // copy is full of dates).
-    let month = |m: &(usize, usize, usize)| {
-        words[m.1] == "march" && sentence[toks[word_idx[m.1]].start..].starts_with('M')
+    // A capitalised trigger inside a sentence in ordinary case is part of a
+    // name: "March" the month, "Shell", "Merrill Lynch", "Storm Shadow" (an
+    // instrument, matched on its own). Such triggers need no parse, and
+    // business and wire copy is full of them.
+    let title_case = title_case(sentence, &toks);
+    let named = |m: &(usize, usize, usize)| {
+        let t = word_idx[m.1];
+        let word = &sentence[toks[t].start..toks[t].end];
+        (words[m.1] == "march" && word.starts_with('M'))
+            || !title_case
+                && t > 0
+                && !opens_sentence(&toks[t - 1].lower)
+                && capitalised(&sentence[toks[t].start..toks[t].end])
     };
     let mut triggers: Vec<&(usize, usize, usize)> = matches
         .iter()
-        .filter(|m| entries[m.0].role != Role::Instrument && !month(m))
+        .filter(|m| entries[m.0].role != Role::Instrument && !named(m))
         .collect();
     // The parse tells trigger words that are no event mention (modifiers,
     // present-tense habits and headlines) and repeated actions.
@@ -787,6 +825,29 @@ mod tests {
             .iter()
             .map(|c| c.sub_event_type)
             .collect()
+    }
+
+    #[test]
+    fn capitalised_triggers_inside_a_sentence_are_names() {
+        assert!(subs("Analysts at Merrill Lynch expect the rate to fall.").is_empty());
+        assert!(
+            subs("The company said profit at Royal Dutch Shell rose by a quarter in March.")
+                .is_empty()
+        );
+        // At the start of a sentence, after a quote, or in a title-case
+        // headline, the capital says nothing.
+        assert_eq!(
+            subs("Shelling killed two people in Kherson."),
+            ["Shelling/artillery/missile attack"]
+        );
+        assert_eq!(
+            subs("Troops Shell Border Villages Overnight"),
+            ["Shelling/artillery/missile attack"]
+        );
+        assert_eq!(
+            subs("Protesters march on the ministry in Dhaka."),
+            ["Peaceful protest"]
+        );
     }
 
     #[test]

@@ -125,6 +125,44 @@ fn class_of(kind: ActorKind) -> ActorClass {
     }
 }
 
+/// Is `typing` a generic word of harm ("hit", "attacked", "died", "a
+/// blast", "destroyed") that only tells of political violence in an article
+/// about it?
+fn generic(typing: Typing) -> bool {
+    matches!(
+        typing,
+        Typing::Attack | Typing::Kill | Typing::Strike | Typing::Blast | Typing::Destroy
+    )
+}
+
+/// Does the article tell of political violence at all: an armed actor
+/// (military or security forces, a rebel group or militia — police alone
+/// also come to road accidents), a weapon, or a trigger that names an act
+/// of war ("shelling", "ambush", "airstrike")? Without any, generic words
+/// of harm (a storm "hit" a yacht race, 20 people "died" on the roads, a
+/// cricketer's "shot") are no events.
+fn violent_context<'a>(
+    actors: &[report::Actor],
+    mut analyses: impl Iterator<Item = &'a sitrep_events::Analysis>,
+) -> bool {
+    let armed = actors.iter().any(|a| match a.kind {
+        ActorKind::RebelGroup | ActorKind::Militia => true,
+        ActorKind::StateForces => !a.name.starts_with("Police"),
+        _ => false,
+    });
+    armed
+        || analyses.any(|a| {
+            a.candidates.iter().any(|c| {
+                c.instrument.is_some()
+                    || (!generic(c.typing)
+                        && matches!(
+                            c.event_type,
+                            "Battles" | "Explosions/Remote violence" | "Violence against civilians"
+                        ))
+            })
+        })
+}
+
 /// Rank of a place kind for event locations (lower is better).
 fn feature_rank(f: Feature) -> u8 {
     match f {
@@ -447,15 +485,15 @@ impl Stage for EventStage {
                 })
                 .collect();
         }
-        for s in body {
+        let analysed: Vec<(&sitrep_text::segment::Sentence, sitrep_events::Analysis)> = body
+            .into_iter()
+            .filter(|s| s.span.end - s.span.start <= 4000)
+            .map(|s| (s, analyse(lex, doc.slice(s.span))))
+            .filter(|(_, a)| !a.candidates.is_empty())
+            .collect();
+        let violent = violent_context(actors, analysed.iter().map(|(_, a)| a));
+        for (s, analysis) in &analysed {
             let text = doc.slice(s.span);
-            if text.len() > 4000 {
-                continue;
-            }
-            let analysis = analyse(lex, text);
-            if analysis.candidates.is_empty() {
-                continue;
-            }
             // Time expressions of the sentence, resolved.
             let times: Vec<(Span, sitrep_time::Resolved)> = match published {
                 Some(p) => sitrep_time::find(text)
@@ -509,6 +547,9 @@ impl Stage for EventStage {
                 })
                 .collect();
             for (ci, c) in analysis.candidates.iter().enumerate() {
+                if !violent && generic(c.typing) {
+                    continue;
+                }
                 let trigger = Span::new(s.span.start + c.start, s.span.start + c.end);
                 // Date: the nearest expression to the trigger.
                 let date = times
@@ -969,6 +1010,19 @@ mod tests {
             let a1 = r.events.first().and_then(|e| e.actor1.as_ref());
             assert_eq!(a1.map(|a| a.name.as_str()), Some(want), "{:#?}", r.events);
         }
+    }
+
+    #[test]
+    fn generic_harm_needs_an_article_about_violence() {
+        // A storm and a road toll: no armed actor, weapon or act of war.
+        let quiet =
+            "Published: 22 August 2024\n\nA storm hit the yacht fleet off the coast on Monday. \
+            Twenty people died on the state's roads over the holiday, police said.\n";
+        assert!(events(quiet).is_empty(), "{:?}", events(quiet));
+        // The same words next to an armed group are events.
+        let armed = "Published: 22 August 2024\n\nAl-Shabaab fighters hit an army post near Jowhar on Monday. \
+            Two soldiers died, the army said.\n";
+        assert!(!events(armed).is_empty());
     }
 
     #[test]
