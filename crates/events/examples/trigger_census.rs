@@ -63,7 +63,7 @@ fn main() {
     }
     println!("{sentences} sentences, {parsed} with a trigger, {events} candidates");
     let mut top: Vec<_> = fired.into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    top.sort_by_key(|b| std::cmp::Reverse(b.1));
     for (pattern, n) in top.iter().take(40) {
         println!("{n:6}  {pattern}");
     }

@@ -355,12 +355,11 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// Does a token of this (lower-cased) text start a new sentence-like unit
-/// after it: an opening quote, a colon, a dash or a bracket?
+/// after it: anything but a word or a joining mark — an opening quote, a
+/// colon, a dash, a bracket, a live blog's time stamp ("08:14 Drone strike
+/// hits …")?
 fn opens_sentence(token: &str) -> bool {
-    matches!(
-        token,
-        "\"" | "“" | "‘" | "'" | ":" | "—" | "–" | "-" | "(" | "[" | "." | "!" | "?" | "…"
-    )
+    !token.starts_with(char::is_alphabetic) && !matches!(token, "," | ";" | "&" | "/" | "'s")
 }
 
 /// Is the sentence a headline in title case: most of its longer words
