@@ -8,7 +8,11 @@
 //! (`data/byline_roles.txt`), a place ("in Kyiv") or a date. A line whose
 //! tail is anything else is a sentence ("By Friday Russian forces had
 //! withdrawn"), not a byline. A line without an opening word is a byline only
-//! when a known outlet follows the names ("Jane Doe, Reuters").
+//! when a known outlet follows the names ("Jane Doe, Reuters"), or — right
+//! under the headline, before the article text ([`loose`]) — when a role,
+//! a place, "for" and an outlet, an agency or handle in brackets, or a dash
+//! and a short outlet name follows them ("Jane Doe, Correspondent", "Jane
+//! Doe in Kyiv", "Jane Doe — Baltic Ledger").
 //!
 //! A person name is two to four capitalised words or initials, with
 //! particles between them (van, de, al-, bin), hyphens and apostrophes
@@ -182,6 +186,89 @@ pub(crate) fn sign_off(s: &str, base: usize) -> Option<Span> {
         .trim()
         .is_empty()
         .then(|| Span::new(base + at, base + end))
+}
+
+/// Lines [`loose`] reads are at most this long.
+const MAX_LOOSE: usize = 100;
+/// Words an unknown outlet's name after a byline's separator may have
+/// ("Jane Doe — Baltic Ledger").
+const MAX_LOOSE_OUTLET_WORDS: usize = 4;
+
+/// A byline without an opening word and without a known outlet, which only
+/// the place it stands in makes a byline: right under the headline, before
+/// the article text. The names must be followed by something only bylines
+/// end with — a role ("Jane Doe, Correspondent"), a place ("Jane Doe in
+/// Kyiv"), an agency or handle in brackets ("Jane Doe (AFP)", "Jane Doe
+/// (@janedoe)"), an e-mail address or handle, "for" and an outlet ("Jane Doe
+/// for The Courier"), or a separator and a short capitalised name ("Jane Doe
+/// — Baltic Ledger"). A name alone is not enough (a two-word heading looks
+/// like one). Returns the names.
+pub(crate) fn loose(s: &str, base: usize) -> Option<Span> {
+    if s.len() > MAX_LOOSE {
+        return None;
+    }
+    let end = name_list(s, 0)?;
+    let tail = s[end..].trim();
+    if tail.is_empty() {
+        return None;
+    }
+    let names = Span::new(base, base + end);
+    // Words after the names: "in Kyiv", "for The Courier", an address, a
+    // date (not a separator and any words: "Shelling of Kharkiv: two dead").
+    let worded = tail.starts_with(|c: char| c.is_alphabetic() || c == '@');
+    // A full date right after the names ("Jane Doe 12 July 2024"), not any
+    // number ("Shr Class B 59 cts").
+    let dated = date::dates_in(tail)
+        .first()
+        .is_some_and(|(r, _)| r.start == 0);
+    if is_role(tail) || worded && tail_ok(tail) || dated {
+        return Some(names);
+    }
+    // A separator and a short outlet name ("— Baltic Ledger", "| Harbour
+    // Times", "(AFP)"), possibly followed by a date.
+    let first = tail.chars().next()?;
+    if "|—–-/(,".contains(first) {
+        let rest = tail[first.len_utf8()..].trim_start();
+        let rest = rest.strip_suffix(')').unwrap_or(rest).trim_end();
+        if rest.starts_with('@') || handle_or_address(rest).is_some_and(|n| n == rest.len()) {
+            return Some(names);
+        }
+        if let Some(r) = outlet::find(rest).filter(|r| r.start == 0) {
+            let after = rest[r.end..].trim_start_matches([',', '|', ' ', ')']);
+            if after.is_empty() || date::starts_date(after) {
+                return Some(names);
+            }
+        }
+        let mut n = 0;
+        let capitalised = words(rest).all(|(_, w)| {
+            n += 1;
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+        if first != ',' && capitalised && (1..=MAX_LOOSE_OUTLET_WORDS).contains(&n) {
+            return Some(names);
+        }
+    }
+    None
+}
+
+/// The length of an e-mail address or social handle opening `s`
+/// ("jane.doe@courier.example", "@janedoe").
+fn handle_or_address(s: &str) -> Option<usize> {
+    let len = s.find(char::is_whitespace).unwrap_or(s.len());
+    let word = s[..len].trim_end_matches([',', ';', ')']);
+    let at = word.find('@')?;
+    let ok = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_alphanumeric() || "._-+".contains(c))
+    };
+    let (user, host) = (&word[..at], &word[at + 1..]);
+    let address = ok(user) && ok(host) && host.contains('.') && !host.ends_with('.');
+    let handle = user.is_empty() && ok(host);
+    (address || handle).then_some(word.len())
 }
 
 /// "Jane Doe, Reuters", "Jane Doe | BBC News": names, a separator, a known
@@ -441,6 +528,10 @@ fn tail_ok(tail: &str) -> bool {
     if let Some(n) = AGENCY_TAILS.iter().find_map(|p| starts_with_word_ci(t, p)) {
         return tail_ok(&t[n..]);
     }
+    // An e-mail address or handle: "By Jane Doe jane.doe@courier.example".
+    if let Some(n) = handle_or_address(t) {
+        return tail_ok(&t[n..]);
+    }
     if "|•·/([—–-,;:)".contains(first) {
         let rest = t[first.len_utf8()..].trim();
         return words(rest).count() <= MAX_TAIL_WORDS && !rest.contains(". ");
@@ -621,6 +712,50 @@ mod tests {
         assert_eq!(name_word("خليل"), NameWord::Name);
         assert_eq!(name_word("Updated"), NameWord::No);
         assert_eq!(name_word("van"), NameWord::Particle);
+    }
+
+    #[test]
+    fn loose_bylines_need_a_telling_tail() {
+        let loose = |s: &str| super::loose(s, 0).map(|n| n.slice(s).to_string());
+        let cases = [
+            ("Farhad Nazari, Correspondent", "Farhad Nazari"),
+            ("Marwan Khoury, Correspondent in Beirut", "Marwan Khoury"),
+            ("Anastasiia Koval in Kyiv", "Anastasiia Koval"),
+            ("Lena Vogt — Baltic Ledger", "Lena Vogt"),
+            ("Samira Haddad for The Northern Courier", "Samira Haddad"),
+            ("Callum Reid (@callumreid_news)", "Callum Reid"),
+            ("Callum Reid @callumreid_news", "Callum Reid"),
+            ("Nino Beridze (AFP)", "Nino Beridze"),
+        ];
+        for (line, want) in cases {
+            assert_eq!(loose(line).as_deref(), Some(want), "{line}");
+        }
+        assert_eq!(loose("Anastasiia Koval"), None);
+        assert_eq!(loose("Port Sudan, Sudan"), None);
+        assert_eq!(loose("Drone strikes hit the capital"), None);
+        assert_eq!(loose("What happens next"), None);
+        assert_eq!(loose("Обстрел Шебекино: погибли двое, ранены пятеро"), None);
+        assert_eq!(loose("Heavy Shelling: two dead"), None);
+        assert_eq!(loose("Shr Class B 59 cts vs 46 cts"), None);
+        assert_eq!(
+            loose("Anastasiia Koval 12 July 2024").as_deref(),
+            Some("Anastasiia Koval")
+        );
+    }
+
+    #[test]
+    fn addresses_and_handles_after_the_names() {
+        assert_eq!(
+            names("By Priyanka Sethi priyanka.sethi@dailyledger.example"),
+            Some("Priyanka Sethi")
+        );
+        assert_eq!(names("By Priyanka Sethi (@psethi)"), Some("Priyanka Sethi"));
+        assert_eq!(
+            names("Words: Mairéad Ní Bhriain"),
+            Some("Mairéad Ní Bhriain")
+        );
+        assert_eq!(super::handle_or_address("jane@x"), None);
+        assert_eq!(super::handle_or_address("@jane_doe"), Some(9));
     }
 
     #[test]

@@ -8,14 +8,17 @@
 //!   Korean, kana: Japanese, Greek, Georgian, Armenian, Thai, Hebrew);
 //! - Latin script: counts of frequent function words per language
 //!   (`data/function_words.txt`); a language clearly ahead of the others is
-//!   taken;
+//!   taken; when function words are scarce (tables, short wire items,
+//!   headlines in capitals), frequent news words and abbreviations
+//!   (`data/news_words.txt`: "said", "million", "vs", "mln") count with
+//!   them, and a language far enough ahead is taken;
 //! - Cyrillic and Arabic script: letters only some of their languages use
 //!   (ы and э for Russian, і and є for Ukrainian, ў for Belarusian, پ for
 //!   Persian, ے for Urdu…).
 //!
 //! Anything else goes to whatlang, on at most [`WHATLANG_SAMPLE`] bytes.
 
-use crate::lexicon::{entries, Map, FUNCTION_WORDS};
+use crate::lexicon::{entries, Map, FUNCTION_WORDS, NEWS_WORDS};
 use crate::scan::{floor_boundary, is_letter};
 use std::sync::LazyLock;
 use whatlang::Lang;
@@ -43,6 +46,9 @@ const MIN_UNIQUE: u32 = 4;
 const UNIQUE_LEAD: u32 = 3;
 /// Percentage of words that must be function words of the table.
 const MIN_DENSITY: u32 = 15;
+/// How far ahead of the next language the leader must be when news words
+/// (`data/news_words.txt`) count too.
+const NEWS_LEAD: u32 = 3;
 
 /// The ISO 639-1 code of the language `text` is written in, or `None` when
 /// the text has (almost) no letters. The best guess is returned even when it
@@ -260,23 +266,36 @@ struct FunctionWords {
     codes: Vec<&'static str>,
     /// Word → bit set of the languages using it.
     words: Map<&'static str, u64>,
+    /// Frequent news words → bit set of the languages using them.
+    news: Map<&'static str, u64>,
+}
+
+/// Reads a table of words per language into `map`, adding new language
+/// codes to `codes`.
+fn read_table(src: &'static str, codes: &mut Vec<&'static str>, map: &mut Map<&'static str, u64>) {
+    for line in entries(src) {
+        let (code, list) = line
+            .split_once(':')
+            .expect("word tables: code, colon, words");
+        let code = code.trim();
+        let index = codes.iter().position(|&c| c == code).unwrap_or_else(|| {
+            codes.push(code);
+            codes.len() - 1
+        });
+        assert!(index < 64, "word tables: at most 64 languages");
+        for word in list.split_whitespace() {
+            *map.entry(word).or_default() |= 1u64 << index;
+        }
+    }
 }
 
 static FUNCTION: LazyLock<FunctionWords> = LazyLock::new(|| {
     let mut codes = Vec::new();
     let mut words: Map<&str, u64> = Map::default();
-    for line in entries(FUNCTION_WORDS) {
-        let (code, list) = line
-            .split_once(':')
-            .expect("function_words.txt: code, colon, words");
-        assert!(codes.len() < 64, "function_words.txt: at most 64 languages");
-        let bit = 1u64 << codes.len();
-        codes.push(code.trim());
-        for word in list.split_whitespace() {
-            *words.entry(word).or_default() |= bit;
-        }
-    }
-    FunctionWords { codes, words }
+    let mut news: Map<&str, u64> = Map::default();
+    read_table(FUNCTION_WORDS, &mut codes, &mut words);
+    read_table(NEWS_WORDS, &mut codes, &mut news);
+    FunctionWords { codes, words, news }
 });
 
 /// The Latin-script language whose function words `text` clearly uses most.
@@ -289,6 +308,10 @@ fn by_function_words(text: &str) -> Guess {
     let mut scores = [0u32; 64];
     let mut unique = [0u32; 64];
     let mut hits = 0u32;
+    // News words, counted apart: they decide only what function words leave
+    // open.
+    let mut news = [0u32; 64];
+    let mut news_hits = 0u32;
     let mut lower = String::new();
     let mut words = 0u32;
     for word in text.split(|c: char| !is_letter(c)) {
@@ -318,6 +341,13 @@ fn by_function_words(text: &str) -> Guess {
                 scores[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
             }
+        } else if let Some(&langs) = table.news.get(lower.as_str()) {
+            news_hits += 1;
+            let mut bits = langs;
+            while bits != 0 {
+                news[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
+            }
         }
         if words & 31 == 0 && dense(hits, words) {
             if let Some(code) = decide(&scores[..n], &unique[..n], DECISIVE_SCORE) {
@@ -328,6 +358,18 @@ fn by_function_words(text: &str) -> Guess {
     if dense(hits, words) {
         if let Some(code) = decide(&scores[..n], &unique[..n], MIN_SCORE) {
             return Guess::Sure(code);
+        }
+    }
+    // Few function words: tables, short items, headlines. Function and news
+    // words together may still leave no doubt.
+    if news_hits > 0 && dense(hits + news_hits, words) {
+        let mut all = scores;
+        for (a, b) in all.iter_mut().zip(&news) {
+            *a += b;
+        }
+        let (best, first, second) = leaders(&all[..n]);
+        if first >= MIN_SCORE && first >= NEWS_LEAD * second {
+            return Guess::Sure(table.codes[best]);
         }
     }
     // The languages still in the running, for whatlang to choose from

@@ -504,9 +504,17 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
     // neither in capitals nor a masthead or section line ("DAILY POST |
     // World"); failing that, the first display line, unless it is a short
     // kicker in capitals right above another display line.
+    // A display line that reads as a byline without an opening word ("Jane
+    // Doe in Kyiv") is no headline when there are others.
+    let several = displays.len() > 1;
     let headline = displays
         .iter()
-        .filter(|(i, d)| !d.capitals && !label_line(header.lines[*i].0.slice(text)))
+        .filter(|(i, d)| {
+            let line = header.lines[*i].0;
+            let s = line.slice(text);
+            let reads_as_byline = several && byline::loose(s, line.start).is_some();
+            !(d.capitals || label_line(s) || reads_as_byline)
+        })
         .max_by_key(|(i, d)| (d.words, std::cmp::Reverse(*i)))
         .copied();
     let mut title = headline.or_else(|| displays.first().copied());
@@ -526,6 +534,9 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
     if let Some((i, _)) = title {
         header.lines[i].1 = BlockRole::Title;
         header.title = Some(header.lines[i].0);
+        if facts.byline.is_none() {
+            loose_byline(text, &mut header.lines[i + 1..], facts);
+        }
     }
     for &(i, d) in &displays {
         if header.lines[i].1 == BlockRole::Heading {
@@ -533,6 +544,44 @@ pub(crate) fn read_header(text: &str, facts: &mut Facts) -> Header {
         }
     }
     header
+}
+
+/// Header lines after the title searched for a byline without an opening
+/// word.
+const LOOSE_BYLINE_LINES: usize = 4;
+
+/// A byline without an opening word or known outlet ("Jane Doe,
+/// Correspondent", "Jane Doe in Kyiv", "Jane Doe — Baltic Ledger") among
+/// the display lines right under the title, before the article text.
+fn loose_byline(text: &str, after_title: &mut [(Span, BlockRole)], facts: &mut Facts) {
+    let n = after_title.len().min(LOOSE_BYLINE_LINES);
+    for i in 0..n {
+        let (line, role) = after_title[i];
+        // The first line of a hard-wrapped paragraph ("Americus Trust for
+        // American Home / Products Shares said …") is no byline.
+        let wrapped = after_title.get(i + 1).is_some_and(|&(next, next_role)| {
+            let first = next
+                .slice(text)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_end();
+            next_role == BlockRole::Body
+                && text[line.end..next.start].matches('\n').count() < 2
+                && !ends_sentence(first)
+        });
+        match role {
+            BlockRole::Body => return,
+            BlockRole::Heading if !wrapped => {
+                if let Some(names) = byline::loose(line.slice(text), line.start) {
+                    facts.byline = Some(names);
+                    after_title[i].1 = BlockRole::Byline;
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Reads the footer (the last lines after the header) and the closing agency
@@ -558,9 +607,11 @@ pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
         let own = line.start >= header_end && line.start < related_from;
         if own && line.len() <= MAX_FOOTER_LINE {
             footer_line(text, line, facts);
-            if Some(line) == closing && facts.closing_byline.is_none() {
-                facts.closing_byline = byline::sign_off(line.slice(text), line.start);
-            }
+        }
+        // The sign-off ends the article even when a short article lies
+        // wholly within the header.
+        if Some(line) == closing && facts.closing_byline.is_none() && line.start > 0 {
+            facts.closing_byline = byline::sign_off(line.slice(text), line.start);
         }
         if i + NOTE_LINES >= shown {
             if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
@@ -862,6 +913,25 @@ mod tests {
         let (_, _, facts3) =
             header("Drone strikes oil depot near the port\nThe depot burned all night.");
         assert_eq!(facts3.byline, None);
+    }
+
+    #[test]
+    fn bylines_without_an_opening_word_under_the_title() {
+        let text = "Kyiv residents spend night in metro stations\n\nAnastasiia Koval in Kyiv\n12 July 2024\n\nThousands of people spent the night underground.";
+        let (title, lines, facts) = header(text);
+        assert_eq!(title, Some("Kyiv residents spend night in metro stations"));
+        assert_eq!(lines[1], ("Anastasiia Koval in Kyiv", BlockRole::Byline));
+        assert_eq!(
+            facts.byline.map(|b| b.slice(text)),
+            Some("Anastasiia Koval")
+        );
+        // Above the title, or after the article text, it is not read.
+        let text = "Heavy Fighting in Bakhmut\n\nThe town was shelled again.\n\nMore Shelling in Toretsk\n\nText.";
+        let (_, _, facts) = header(text);
+        assert_eq!(facts.byline, None);
+        let text = "TRUST EXTENDS DEADLINE\n\nAmericus Trust for American Home\nProducts Shares said it extended its deadline for\naccepting tendered shares.\n";
+        let (_, _, facts) = header(text);
+        assert_eq!(facts.byline, None);
     }
 
     #[test]

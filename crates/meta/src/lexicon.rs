@@ -41,6 +41,9 @@ pub(crate) const CAPTION_MARKS: &str = include_str!("../data/caption_marks.txt")
 pub(crate) const AGENCY_PHRASES: &str = include_str!("../data/agency_phrases.txt");
 /// Frequent function words of languages in Latin script.
 pub(crate) const FUNCTION_WORDS: &str = include_str!("../data/function_words.txt");
+/// Frequent news words per Latin-script language, for language
+/// identification when function words are scarce.
+pub(crate) const NEWS_WORDS: &str = include_str!("../data/news_words.txt");
 /// Words standing for "agencies" in a closing bracket.
 pub(crate) const AGENCY_WORDS: &str = include_str!("../data/agency_words.txt");
 
