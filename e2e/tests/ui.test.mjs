@@ -103,13 +103,44 @@ test('dragging the timeline brush filters the list by date', async () => {
   await page.close();
 });
 
+test('a link with filters and dates opens the map filtered; filtering rewrites the link', async () => {
+  const stats = await apiJson(BASE, '/api/stats');
+  const [type] = stats.by_type.find(([, n]) => n > 1) || stats.by_type[0];
+  const first = await apiJson(BASE, `/api/events?type=${encodeURIComponent(type)}&limit=1`);
+  const day = first.events[0].date_start;
+  assert.ok(day, 'the first event of the type has a date');
+  const page = await newPage(browser);
+  await page.goto(`${BASE}/#/?type=${encodeURIComponent(type)}&since=${day}&until=${day}`);
+  await page.waitForSelector('body[data-drawn-ms]', { timeout: 15000 });
+  await page.waitForSelector('#event-list[data-total]');
+  assert.equal(await page.$eval('#f-type', (s) => s.value), type);
+  assert.equal(await page.$eval('#timeline', (c) => c.dataset.brush), `${day}/${day}`);
+  const expected = await apiJson(BASE, `/api/events?type=${encodeURIComponent(type)}&since=${day}&until=${day}&limit=100`);
+  assert.ok(expected.total >= 1);
+  const ids = await page.$$eval('#event-list a', (as) => as.map((a) => a.dataset.id));
+  assert.deepEqual(ids, expected.events.map((e) => e.id));
+  // Another filter replaces the address (new events clear the brush).
+  await page.selectOption('#f-type', '');
+  await page.fill('#f-q', 'Kupiansk');
+  await page.click('#filters button[type=submit]');
+  await page.waitForFunction(() => location.hash === '#/?q=Kupiansk');
+  const searched = await apiJson(BASE, '/api/events?q=Kupiansk&limit=1');
+  await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total === String(t), searched.total);
+  // Going back to the plain address shows everything again.
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.waitForFunction((t) => document.querySelector('#event-list').dataset.total === String(t), stats.fused_events);
+  assert.equal(await page.$eval('#f-q', (i) => i.value), '');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('the filters go into the API query and narrow map and list', async () => {
   const page = await openMap();
   const total0 = Number(await page.$eval('#event-list', (l) => l.dataset.total));
   const stats = await apiJson(BASE, '/api/stats');
   const [type, count] = stats.by_type.find(([, n]) => n > 0 && n < stats.fused_events) || stats.by_type[0];
   await page.selectOption('#f-type', type);
-  const geoRequest = page.waitForRequest((r) => r.url().includes('format=geojson') && r.url().includes('type='));
+  const geoRequest = page.waitForRequest((r) => r.url().includes('format=points') && r.url().includes('type='));
   await page.click('#filters button[type=submit]');
   const url = new URL((await geoRequest).url());
   assert.equal(url.searchParams.get('type'), type);

@@ -25,7 +25,24 @@ const MAX_TOTAL: usize = 128 * 1024 * 1024;
 pub const HIT_HEADER: header::HeaderName = header::HeaderName::from_static("x-sitrep-cache");
 
 /// Size and modification time of the database and its WAL.
-type Stamp = [(u64, Option<SystemTime>); 2];
+pub(crate) type Stamp = [(u64, Option<SystemTime>); 2];
+
+/// The files whose [`Stamp`] tells whether the database at `db` changed:
+/// the database and its write-ahead log.
+pub(crate) fn stamped_files(db: &Path) -> [PathBuf; 2] {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), PathBuf::from(wal)]
+}
+
+/// The current [`Stamp`] of `files`.
+pub(crate) fn stamp_of(files: &[PathBuf; 2]) -> Stamp {
+    let one = |p: &Path| match std::fs::metadata(p) {
+        Ok(m) => (m.len(), m.modified().ok()),
+        Err(_) => (0, None),
+    };
+    [one(&files[0]), one(&files[1])]
+}
 
 #[derive(Default)]
 struct Entries {
@@ -44,20 +61,14 @@ pub struct ResponseCache {
 impl ResponseCache {
     /// A cache for the database at `db`.
     pub fn new(db: &Path) -> ResponseCache {
-        let mut wal = db.as_os_str().to_owned();
-        wal.push("-wal");
         ResponseCache {
-            files: Arc::new([db.to_path_buf(), PathBuf::from(wal)]),
+            files: Arc::new(stamped_files(db)),
             entries: Arc::new(Mutex::new(Entries::default())),
         }
     }
 
     fn stamp(&self) -> Stamp {
-        let one = |p: &Path| match std::fs::metadata(p) {
-            Ok(m) => (m.len(), m.modified().ok()),
-            Err(_) => (0, None),
-        };
-        [one(&self.files[0]), one(&self.files[1])]
+        stamp_of(&self.files)
     }
 
     /// The kept answer for `key`, if the database has not changed since.

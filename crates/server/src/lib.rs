@@ -15,6 +15,7 @@ pub mod assets;
 pub mod cache;
 pub mod demo;
 pub mod error;
+pub mod index;
 pub mod readers;
 
 use std::net::SocketAddr;
@@ -69,6 +70,8 @@ pub struct AppState {
     pub limits: Limits,
     /// Answers kept until the database changes.
     pub cache: cache::ResponseCache,
+    /// The fused events in memory, read again when the database changes.
+    pub index: Arc<index::EventIndex>,
 }
 
 impl AppState {
@@ -81,6 +84,7 @@ impl AppState {
             extractions: Arc::new(tokio::sync::Semaphore::new(cores)),
             limits,
             cache: cache::ResponseCache::new(db),
+            index: Arc::new(index::EventIndex::new(db, index::MAX_INDEXED)),
         })
     }
 }
@@ -189,7 +193,7 @@ pub fn run(
 /// first; `app.js` asks the others), answered once at start so the first
 /// visitor finds them in the cache.
 pub const FIRST_PAGE: &[&str] = &[
-    "/api/events?format=geojson&limit=10000",
+    "/api/events?format=points&limit=10000",
     "/api/stats",
     "/api/events?limit=100&offset=0",
 ];

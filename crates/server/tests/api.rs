@@ -124,6 +124,56 @@ async fn events_are_listed_paged_and_filtered() {
 }
 
 #[tokio::test]
+async fn points_are_the_geojson_features_as_columns() {
+    let dir = database();
+    let app = app(&dir);
+    for query in [
+        "",
+        "&country=UA",
+        "&since=2024-03-15",
+        "&q=TASS",
+        "&limit=1&offset=1",
+    ] {
+        let (status, fc) = get(&app, &format!("/api/events?format=geojson{query}")).await;
+        assert_eq!(status, StatusCode::OK);
+        let (status, pts) = get(&app, &format!("/api/events?format=points{query}")).await;
+        assert_eq!(status, StatusCode::OK, "{query}: {pts}");
+        for key in ["total", "offset", "limit"] {
+            assert_eq!(pts[key], fc[key], "{query}: {key}");
+        }
+        let features = fc["features"].as_array().unwrap();
+        assert_eq!(
+            pts["id"].as_array().unwrap().len(),
+            features.len(),
+            "{query}"
+        );
+        for (i, f) in features.iter().enumerate() {
+            let p = &f["properties"];
+            assert_eq!(pts["id"][i], p["id"]);
+            assert_eq!(pts["lon"][i], f["geometry"]["coordinates"][0]);
+            assert_eq!(pts["lat"][i], f["geometry"]["coordinates"][1]);
+            let kind = pts["type"][i].as_u64().unwrap() as usize;
+            assert_eq!(pts["types"][kind], p["event_type"]);
+            for key in [
+                "date_start",
+                "date_end",
+                "location",
+                "actor1",
+                "country",
+                "contradictions",
+            ] {
+                assert_eq!(pts[key][i], p[key], "{query}: {key}");
+            }
+        }
+    }
+    let (_, pts) = get(&app, "/api/events?format=points").await;
+    assert_eq!(pts["total"], 2);
+    let (status, body) = get(&app, "/api/events?format=csv").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(error_message(status, &body).contains("points"), "{body}");
+}
+
+#[tokio::test]
 async fn geojson_has_points_in_lon_lat_order() {
     let dir = database();
     let app = app(&dir);
@@ -399,6 +449,9 @@ async fn kept_answers_follow_writes_to_the_database() {
     assert!(first.get(sitrep_server::cache::HIT_HEADER).is_none());
     assert_eq!(second[sitrep_server::cache::HIT_HEADER], "hit");
     assert_eq!(before["articles"], 3);
+    // The events held in memory are read before the write...
+    let (_, listed) = get(&app, "/api/events?country=UA").await;
+    assert_eq!(listed["total"], 1);
     // An ingest writes while the server runs.
     let mut store = Store::open(dir.path().join("t.db")).unwrap();
     let more = EventSpec::shelling("Izium", 49.21, 37.25, "2024-03-25");
@@ -410,6 +463,16 @@ async fn kept_answers_follow_writes_to_the_database() {
     assert!(third.get(sitrep_server::cache::HIT_HEADER).is_none());
     let (_, events) = get(&app, "/api/events?q=Izium").await;
     assert_eq!(events["total"], 1);
+    // ...and again after it.
+    let (_, listed) = get(&app, "/api/events?country=UA").await;
+    assert_eq!(listed["total"], 2, "{listed}");
+    let (_, near) = get(
+        &app,
+        "/api/events?near=49.21,37.25&radius_km=5&format=points",
+    )
+    .await;
+    assert_eq!(near["id"].as_array().unwrap().len(), 1, "{near}");
+    assert_eq!(near["location"][0], "Izium");
 }
 
 #[tokio::test]

@@ -32,6 +32,12 @@ export function eventsGeo(filters, limit = 10000) {
   return getJson(`/api/events${query({ ...filters, format: 'geojson', limit })}`);
 }
 
+/** The located events matching `filters` as columns (`format=points`, one
+ * request, up to 10 000): what the map and the timeline draw. */
+export function eventsPoints(filters, limit = 10000) {
+  return getJson(`/api/events${query({ ...filters, format: 'points', limit })}`);
+}
+
 /** One page of events as plain JSON. */
 export function events(filters, limit = 100, offset = 0) {
   return getJson(`/api/events${query({ ...filters, limit, offset })}`);
@@ -51,6 +57,8 @@ export function extract(text, published) {
   });
 }
 
-/** The basemap shipped with the UI (TopoJSON): countries, subdivisions. */
-export const basemap = () => getJson('/basemap.json');
+/** The basemap shipped with the UI: the countries as SVG path text
+ * (basemap-paths.json, made from basemap.json), the subdivisions as
+ * TopoJSON. */
+export const basemap = () => getJson('/basemap-paths.json');
 export const admin1 = () => getJson('/admin1.json');

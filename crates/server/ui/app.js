@@ -2,14 +2,14 @@
 // page (#/event/ID) and the extract page (#/extract); wires the filters,
 // the map, the timeline brush and the event list together.
 //
-// Data flow on the map page: one GeoJSON request (up to 10 000 events,
-// filtered by type/actor/country/q on the server) feeds the map and the
-// timeline; the timeline's brush filters the map's markers in the browser
+// Data flow on the map page: one `format=points` request (up to 10 000
+// events as columns, filtered by type/actor/country/q on the server) feeds
+// the map and the timeline; the timeline's brush filters the map's markers in the browser
 // and the list, which is one page of /api/events with since/until.
 
 import * as api from './api.js';
 import { EVENT_TYPES, colourOf, countryName, dateRange, el } from './types.js';
-import { buildCountries, buildAdmin1 } from './topo.js';
+import { fromPathText, buildAdmin1 } from './topo.js';
 import { EventMap } from './map.js';
 import { Timeline, toDay } from './timeline.js';
 import { showEvent } from './eventpage.js';
@@ -22,6 +22,7 @@ const state = {
   range: null, // [since, until] from the brush
   points: [], // every loaded event with coordinates
   contradicted: new Set(), // ids of loaded events with contradictions (the list JSON leaves them out)
+  pendingRange: null, // a brushed range from the URL, applied once the events are in
   loadSeq: 0,
   listSeq: 0,
   firstDraw: true,
@@ -82,40 +83,48 @@ function pointsInRange() {
 async function loadEvents() {
   const seq = ++state.loadSeq;
   $('load-status').textContent = 'Loading…';
-  let geo;
+  let pts;
   try {
-    geo = await api.eventsGeo(state.filters);
+    pts = await api.eventsPoints(state.filters);
   } catch (e) {
     $('load-status').textContent = `Failed: ${e.message}`;
     return;
   }
   if (seq !== state.loadSeq) return;
   if (state.firstDraw) performance.mark('sitrep-events-fetched');
-  state.points = geo.features.map((f) => {
-    const p = f.properties;
-    return {
-      id: p.id,
-      lon: f.geometry.coordinates[0],
-      lat: f.geometry.coordinates[1],
-      type: p.event_type,
-      label: [p.location, p.actor1].filter(Boolean).join(' — '),
-      date: p.date_start,
-      country: p.country,
+  const shown = pts.id.length;
+  const points = new Array(shown);
+  const contradicted = new Set();
+  for (let i = 0; i < shown; i++) {
+    const start = pts.date_start[i];
+    const loc = pts.location[i];
+    const actor = pts.actor1[i];
+    points[i] = {
+      id: pts.id[i],
+      lon: pts.lon[i],
+      lat: pts.lat[i],
+      type: pts.types[pts.type[i]],
+      label: loc && actor ? `${loc} — ${actor}` : (loc || actor || ''),
+      date: start,
+      country: pts.country[i],
       // Undated events (NaN days) fall outside every brushed range.
-      d0: p.date_start ? toDay(p.date_start) : NaN,
-      d1: p.date_start ? toDay(p.date_end || p.date_start) : NaN,
+      d0: start ? toDay(start) : NaN,
+      d1: start ? toDay(pts.date_end[i] || start) : NaN,
     };
-  });
-  state.contradicted = new Set(geo.features.filter((f) => f.properties.contradictions > 0).map((f) => f.properties.id));
-  const shown = geo.features.length;
-  $('load-status').textContent = `${geo.total} events${geo.total > shown ? `, ${shown} on the map` : ''}`;
-  state.range = null;
-  timeline.brush = null;
+    if (pts.contradictions[i] > 0) contradicted.add(pts.id[i]);
+  }
+  state.points = points;
+  state.contradicted = contradicted;
+  $('load-status').textContent = `${pts.total} events${pts.total > shown ? `, ${shown} on the map` : ''}`;
+  // A new set of events clears the brush, unless the URL gave one.
+  state.range = state.pendingRange;
+  state.pendingRange = null;
+  timeline.brush = state.range ? state.range.map(toDay) : null;
   timeline.setDates(state.points.map((p) => p.date));
   updateBrushLabel();
   fillLegend(state.points);
   fillCountries(state.points);
-  map.setPoints(state.points);
+  map.setPoints(pointsInRange());
   if (state.firstDraw) map.fit(state.points);
   loadList();
 }
@@ -168,6 +177,66 @@ function updateBrushLabel() {
 
 function onBrush(range) {
   state.range = range;
+  writeUrl();
+  updateBrushLabel();
+  map.setPoints(pointsInRange());
+  loadList();
+}
+
+// ---------- the map page's state in its URL ----------
+// #/?type=…&actor=…&country=…&q=…&since=…&until=… (a link to a filtered
+// map). Filters and the brush write it; opening such a link, or changing
+// the address, reads it.
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The hash of the map page with the current filters and brushed dates. */
+function mapHash() {
+  const params = { ...state.filters };
+  if (state.range) [params.since, params.until] = state.range;
+  return `#/${api.query(params)}`;
+}
+
+/** Puts the current filters in the address (no new history entry). */
+function writeUrl() {
+  const hash = mapHash();
+  $('nav-map').setAttribute('href', hash);
+  const onMap = !location.hash.startsWith('#/event/') && !location.hash.startsWith('#/extract');
+  if (onMap && location.hash !== hash) history.replaceState(null, '', hash);
+}
+
+/**
+ * Reads filters and dates from the address into the form and the state
+ * (the dates wait in `pendingRange` for `loadEvents` or `applyRange`);
+ * tells which of the two differ from what is shown.
+ */
+function readUrl() {
+  const hash = location.hash || '#/';
+  const at = hash.indexOf('?');
+  const params = new URLSearchParams(at < 0 ? '' : hash.slice(at + 1));
+  const before = JSON.stringify(state.filters);
+  $('f-type').value = params.get('type') || '';
+  $('f-actor').value = params.get('actor') || '';
+  $('f-country').value = params.get('country') || '';
+  $('f-q').value = params.get('q') || '';
+  readFilters();
+  const since = params.get('since');
+  const until = params.get('until');
+  const range = since && until && ISO_DATE.test(since) && ISO_DATE.test(until) && since <= until
+    ? [since, until] : null;
+  state.pendingRange = range;
+  return {
+    filters: before !== JSON.stringify(state.filters),
+    range: JSON.stringify(range) !== JSON.stringify(state.range),
+  };
+}
+
+/** Brushes the timeline to `pendingRange` over the events already loaded. */
+function applyRange() {
+  state.range = state.pendingRange;
+  state.pendingRange = null;
+  timeline.brush = state.range ? state.range.map(toDay) : null;
+  timeline.draw();
   updateBrushLabel();
   map.setPoints(pointsInRange());
   loadList();
@@ -196,20 +265,25 @@ function initMapPage() {
   $('filters').addEventListener('submit', (e) => {
     e.preventDefault();
     readFilters();
+    state.range = null; // new events, new brush
+    writeUrl();
     loadEvents();
   });
   $('f-reset').addEventListener('click', () => {
     $('filters').reset();
     readFilters();
+    state.range = null;
+    writeUrl();
     loadEvents();
   });
   // The first draw with both the basemap and the events marks the time
   // the page took to become useful (read by the browser tests).
   map.onDrawn = null;
   performance.mark('sitrep-start');
-  const base = api.basemap().then((topo) => {
+  if (!location.hash.startsWith('#/event/') && !location.hash.startsWith('#/extract')) readUrl();
+  const base = api.basemap().then((paths) => {
     performance.mark('sitrep-basemap-fetched');
-    map.setBasemap(buildCountries(topo));
+    map.setBasemap(fromPathText(paths));
     performance.mark('sitrep-basemap-built');
   })
     .catch((e) => { $('load-status').textContent = `Basemap failed: ${e.message}`; });
@@ -238,7 +312,7 @@ async function showStats() {
 
 // ---------- routing ----------
 
-function route() {
+function route(initial = false) {
   const hash = location.hash || '#/';
   const views = { map: $('view-map'), event: $('view-event'), extract: $('view-extract') };
   let current = 'map';
@@ -254,6 +328,14 @@ function route() {
     document.title = 'sitrep — map';
     map.resize();
     timeline.resize();
+    // An address with other filters or dates (a pasted link, the history).
+    if (!initial) {
+      const changed = readUrl();
+      if (changed.filters) loadEvents();
+      else if (changed.range) applyRange();
+      else state.pendingRange = null;
+    }
+    $('nav-map').setAttribute('href', mapHash());
   } else {
     document.title = 'sitrep — extract an article';
   }
@@ -261,5 +343,5 @@ function route() {
 
 initMapPage();
 initExtract();
-window.addEventListener('hashchange', route);
-route();
+window.addEventListener('hashchange', () => route());
+route(true);

@@ -139,10 +139,16 @@ export class EventMap {
     const cells = new Map();
     const w = this.width;
     const h = this.height;
+    // project(), inlined: this loop runs over every event on each draw.
+    const { lon: lon0, lat: lat0, scale } = this.view;
+    const hw = w / 2;
+    const hh = h / 2;
     for (const p of this.points) {
-      const [x, y] = this.project(p.lon, p.lat);
+      const x = hw + (p.lon - lon0) * scale;
+      const y = hh - (p.lat - lat0) * scale;
       if (x < -CELL || y < -CELL || x > w + CELL || y > h + CELL) continue;
-      const key = `${Math.floor(x / CELL)},${Math.floor(y / CELL)}`;
+      // A number, not a string: y cells stay far below a million.
+      const key = Math.floor(x / CELL) * 1e6 + Math.floor(y / CELL);
       let c = cells.get(key);
       if (!c) {
         c = { x: 0, y: 0, n: 0, byType: new Map(), first: p };

@@ -8,7 +8,16 @@ const DAY = 86400000;
 const PAD_X = 28;
 const PAD_BOTTOM = 18;
 
-export const toDay = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+const dayCache = new Map(); // ISO date → day number: events share few dates
+/** Days since 1970-01-01 of an ISO date (NaN when it does not parse). */
+export function toDay(iso) {
+  let d = dayCache.get(iso);
+  if (d === undefined) {
+    d = Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
+    if (dayCache.size < 100000) dayCache.set(iso, d);
+  }
+  return d;
+}
 export const toIso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
 
 export class Timeline {

@@ -23,8 +23,12 @@ class PathText {
     this.parts.push('Z');
   }
 
+  toString() {
+    return this.parts.join('');
+  }
+
   toPath2D() {
-    return new Path2D(this.parts.join(''));
+    return new Path2D(this.toString());
   }
 }
 
@@ -118,24 +122,40 @@ function meshPath(arcs, used) {
     path.moveTo(arc[0], -arc[1]);
     for (let k = 2; k < arc.length; k += 2) path.lineTo(arc[k], -arc[k + 1]);
   }
-  return path.toPath2D();
+  return path;
 }
 
 /**
- * Builds the country layer from basemap.json: `land` (filled), `borders`
- * (stroked) and the number of countries.
+ * The country layer of basemap.json as SVG path text: `land` (filled),
+ * `borders` (stroked) and the number of countries. scripts/basemap/paths
+ * writes it to basemap-paths.json, which the map loads instead of
+ * decoding the topology in the browser.
  */
-export function buildCountries(topo) {
+export function countriesPathText(topo) {
   const arcs = decodeArcs(topo);
   const countries = topo.objects.countries;
   const land = new PathText();
   for (const g of countries.geometries) {
     for (const poly of polygonsOf(g)) for (const ring of poly) addRing(land, arcs, ring);
   }
-  return { land: land.toPath2D(), borders: meshPath(arcs, arcIndexes(countries)), countries: countries.geometries.length };
+  return {
+    land: land.toString(),
+    borders: meshPath(arcs, arcIndexes(countries)).toString(),
+    countries: countries.geometries.length,
+  };
+}
+
+/** Builds the country layer from basemap.json as Path2Ds. */
+export function buildCountries(topo) {
+  return fromPathText(countriesPathText(topo));
+}
+
+/** The country layer from its path text (basemap-paths.json) as Path2Ds. */
+export function fromPathText(text) {
+  return { land: new Path2D(text.land), borders: new Path2D(text.borders), countries: text.countries };
 }
 
 /** Builds the subdivision borders (one stroked Path2D) from admin1.json. */
 export function buildAdmin1(topo) {
-  return meshPath(decodeArcs(topo), arcIndexes(topo.objects.admin1));
+  return meshPath(decodeArcs(topo), arcIndexes(topo.objects.admin1)).toPath2D();
 }

@@ -29,7 +29,8 @@ mod write;
 
 pub use error::StoreError;
 pub use query::{
-    ActorCount, ArticleRow, ClaimRow, EventFilter, EventPage, FusedEvent, Member, PlaceCount, Stats,
+    ActorCount, ArticleRow, ClaimRow, EventFilter, EventPage, EventSnapshot, FusedEvent, Member,
+    PlaceCount, Stats,
 };
 pub use schema::SCHEMA_VERSION;
 pub use write::{content_id, day_number, Inserted};

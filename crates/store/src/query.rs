@@ -40,6 +40,18 @@ pub struct EventPage {
     pub events: Vec<FusedEvent>,
 }
 
+/// All fused events at one moment ([`Store::event_snapshot`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSnapshot {
+    /// Every fused event in list order (undated last), without members,
+    /// with its contradictions.
+    pub events: Vec<FusedEvent>,
+    /// For each event (same position), the `actor1`, `actor2` and
+    /// `assoc_actors` (its JSON text) of its members: the texts the actor
+    /// filter of [`EventFilter`] matches.
+    pub actors: Vec<Vec<String>>,
+}
+
 /// A claim linked to a member event.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ClaimRow {
@@ -473,6 +485,79 @@ impl Store {
             total += 1;
         }
         Ok(EventPage { total, events })
+    }
+
+    /// Every fused event (no members, contradictions filled) in the order
+    /// of [`Store::events_page`], with the actor names of its members, read
+    /// in one transaction: what an in-memory index of the events needs.
+    /// `None` when there are more than `max` fused events.
+    pub fn event_snapshot(&self, max: usize) -> Result<Option<EventSnapshot>, StoreError> {
+        let err = self.sql_err();
+        // One read transaction: events, contradictions and actors agree.
+        let tx = self.conn.unchecked_transaction().map_err(&err)?;
+        let count: i64 = tx
+            .query_row("SELECT count(*) FROM fused_events", [], |r| r.get(0))
+            .map_err(&err)?;
+        if count.max(0) as usize > max {
+            return Ok(None);
+        }
+        let mut events = self.events_page(&EventFilter::default())?.events;
+        let position: std::collections::HashMap<i64, usize> = events
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.rowid, i))
+            .collect();
+        let mut cst = tx
+            .prepare("SELECT fused, about, note, events FROM contradictions ORDER BY id")
+            .map_err(&err)?;
+        let rows = cst
+            .query_map([], |r| {
+                let events: String = r.get(3)?;
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    ContradictionRow {
+                        about: r.get(1)?,
+                        note: r.get(2)?,
+                        events: serde_json::from_str(&events).unwrap_or_default(),
+                    },
+                ))
+            })
+            .map_err(&err)?;
+        for row in rows {
+            let (fused, c) = row.map_err(&err)?;
+            if let Some(&i) = position.get(&fused) {
+                events[i].contradictions.push(c);
+            }
+        }
+        let mut actors = vec![Vec::new(); events.len()];
+        let mut st = tx
+            .prepare(
+                "SELECT fm.fused, e.actor1, e.actor2, e.assoc_actors
+                 FROM fused_members fm JOIN events e ON e.id = fm.event",
+            )
+            .map_err(&err)?;
+        let rows = st
+            .query_map([], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    [
+                        r.get::<_, Option<String>>(1)?,
+                        r.get::<_, Option<String>>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ],
+                ))
+            })
+            .map_err(&err)?;
+        for row in rows {
+            let (fused, names) = row.map_err(&err)?;
+            if let Some(&i) = position.get(&fused) {
+                let list: &mut Vec<String> = &mut actors[i];
+                list.extend(names.into_iter().flatten());
+            }
+        }
+        drop((cst, st));
+        tx.finish().map_err(&err)?;
+        Ok(Some(EventSnapshot { events, actors }))
     }
 
     /// One fused event by key ("F…"), with members.
