@@ -55,6 +55,12 @@ pub struct LexiconArgs {
     /// an entry with the canonical name of a built-in one replaces it.
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
+    /// Add the places of this file (TSV, one place a line: name,
+    /// alternates, lat, lon, country, admin1, feature; format in
+    /// crates/gazetteer/src/lib.rs and the README) to the embedded
+    /// gazetteer.
+    #[arg(long, value_name = "FILE")]
+    pub gazetteer: Option<PathBuf>,
 }
 
 /// Arguments of `sitrep serve`.
@@ -235,6 +241,10 @@ pub struct PlacesArgs {
     /// One JSON object per candidate.
     #[arg(long)]
     pub json: bool,
+    /// Show each candidate's score term by term (match quality, feature,
+    /// capital, population, postal accuracy).
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Arguments of `sitrep benchmark`.
@@ -293,6 +303,10 @@ pub struct ExtractArgs {
     /// depend on it.
     #[arg(long, short = 'j')]
     pub jobs: Option<usize>,
+    /// Explain on stderr why each place resolved as it did: the scoring
+    /// terms of the winning candidate (the report is unchanged).
+    #[arg(long)]
+    pub explain: bool,
     /// User lexicons.
     #[command(flatten)]
     pub lexicons: LexiconArgs,
@@ -310,6 +324,6 @@ fn long_version() -> &'static str {
         "\nlicence: MIT OR Apache-2.0",
         "\ngazetteer data: GeoNames (https://www.geonames.org), CC BY 4.0",
         "\nparser models: trained on Universal Dependencies English EWT, CC BY-SA 4.0",
-        "\nweb UI basemap: Natural Earth (https://www.naturalearthdata.com), public domain",
+        "\nweb UI basemap, country and division centre points: Natural Earth (https://www.naturalearthdata.com), public domain",
     )
 }

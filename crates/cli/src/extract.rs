@@ -5,9 +5,12 @@
 
 use std::io::Write;
 
+use std::sync::Arc;
+
 use anyhow::Context;
 use rayon::prelude::{IntoParallelIterator, ParallelIterator};
 use sitrep_extract::{Options, Pipeline, Report};
+use sitrep_gazetteer::Gazetteer;
 
 use crate::args::{ExtractArgs, LexiconArgs, ReportFormat};
 use crate::input::{self, Listed, Source};
@@ -24,9 +27,33 @@ pub enum Outcome {
     SomeFailed,
 }
 
+/// The embedded gazetteer plus the user's gazetteer file, when given.
+pub fn user_gazetteer(lexicons: &LexiconArgs) -> anyhow::Result<Option<Arc<Gazetteer>>> {
+    let Some(path) = &lexicons.gazetteer else {
+        return Ok(None);
+    };
+    let g = Gazetteer::with_user_file(path)
+        .with_context(|| format!("reading the gazetteer file {}", path.display()))?;
+    Ok(Some(Arc::new(g)))
+}
+
 /// The standard pipeline with the user's lexicons, if any.
 pub fn pipeline(lexicons: &LexiconArgs) -> anyhow::Result<Pipeline> {
+    pipeline_with(lexicons, user_gazetteer(lexicons)?)
+}
+
+/// The standard pipeline with the user's lexicons and an already loaded
+/// user gazetteer.
+fn pipeline_with(
+    lexicons: &LexiconArgs,
+    gazetteer: Option<Arc<Gazetteer>>,
+) -> anyhow::Result<Pipeline> {
     let mut pipeline = Pipeline::default();
+    if let Some(g) = gazetteer {
+        pipeline = pipeline.replace_stage(Box::new(
+            sitrep_extract::stages::places::GazetteerPlaceStage::new(g),
+        ));
+    }
     if let Some(path) = &lexicons.actors {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("reading the actor file {}", path.display()))?;
@@ -50,7 +77,9 @@ pub fn pipeline(lexicons: &LexiconArgs) -> anyhow::Result<Pipeline> {
 
 /// Runs `sitrep extract`.
 pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
-    let pipeline = pipeline(&args.lexicons)?;
+    let user = user_gazetteer(&args.lexicons)?;
+    let pipeline = pipeline_with(&args.lexicons, user.clone())?;
+    let gazetteer: &Gazetteer = user.as_deref().unwrap_or_else(|| Gazetteer::embedded());
     let single = args.paths.len() <= 1 && args.paths.first().is_none_or(|p| !p.is_dir());
     let format = args.format.unwrap_or(if single {
         ReportFormat::Json
@@ -72,7 +101,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
                 .into_par_iter()
                 .map(|listed| {
                     let source = listed?;
-                    extract_one(&pipeline, &source, args)
+                    extract_one(&pipeline, gazetteer, &source, args)
                         .map_err(|reason| (source.display(), reason))
                 })
                 .collect()
@@ -103,14 +132,31 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-fn extract_one(pipeline: &Pipeline, source: &Source, args: &ExtractArgs) -> Result<Report, String> {
+fn extract_one(
+    pipeline: &Pipeline,
+    gazetteer: &Gazetteer,
+    source: &Source,
+    args: &ExtractArgs,
+) -> Result<Report, String> {
     let bytes = source.read()?;
     let options = Options {
         path: source.path().map(|p| p.display().to_string()),
         published: args.published,
         include_text: args.include_text,
     };
-    pipeline
+    let report = pipeline
         .extract(&bytes, &options)
-        .map_err(|e| e.to_string())
+        .map_err(|e| e.to_string())?;
+    if args.explain {
+        // The same recognition and resolution again, for their reasons; one
+        // write so that lines of parallel articles do not interleave.
+        let doc = sitrep_extract::Document::parse(&bytes).map_err(|e| e.to_string())?;
+        let name = source.display();
+        let mut lines = String::new();
+        for line in sitrep_extract::stages::places::explain(gazetteer, &doc) {
+            lines.push_str(&format!("sitrep: explain {name}: {line}\n"));
+        }
+        eprint!("{lines}");
+    }
+    Ok(report)
 }

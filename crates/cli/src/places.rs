@@ -26,15 +26,24 @@ pub fn run(args: &PlacesArgs) -> anyhow::Result<Outcome> {
     };
     let country = args.country.as_deref().map(str::to_ascii_uppercase);
     let candidates = gazetteer.candidates(&name, country.as_deref());
+    let regional = sitrep_gazetteer::is_regional(&sitrep_gazetteer::key(&name));
     if args.json {
         for c in candidates.iter().take(args.limit) {
             let p = &c.place;
-            let row = serde_json::json!({
-                "name": p.name, "id": p.id, "lat": p.lat, "lon": p.lon, "country": p.country,
+            let (lat, lon) = sitrep_gazetteer::point(p);
+            let mut row = serde_json::json!({
+                "name": p.name, "id": p.id, "lat": lat, "lon": lon, "country": p.country,
                 "admin1": p.admin1, "admin2": p.admin2, "feature": format!("{:?}", p.feature),
                 "feature_code": p.feature_code, "population": p.population,
                 "score": c.score, "why": c.why.to_string(),
             });
+            if args.explain {
+                row["terms"] = c
+                    .terms(regional)
+                    .into_iter()
+                    .map(|(what, value)| serde_json::json!({"what": what, "value": value}))
+                    .collect();
+            }
             println!("{row}");
         }
     } else {
@@ -42,18 +51,24 @@ pub fn run(args: &PlacesArgs) -> anyhow::Result<Outcome> {
         let _ = writeln!(out, "{} candidates for {name:?}", candidates.len());
         for c in candidates.iter().take(args.limit) {
             let p = &c.place;
+            let (lat, lon) = sitrep_gazetteer::point(p);
             let _ = writeln!(
                 out,
                 "{:6.3}  {:<44} {:>9.4} {:>9.4}  {:<5} pop {:<9} id {:<10} [{}]",
                 c.score,
                 p.admin_path(),
-                p.lat,
-                p.lon,
+                lat,
+                lon,
                 p.feature_code,
                 p.population,
                 p.id,
                 c.why
             );
+            if args.explain {
+                for (what, value) in c.terms(regional) {
+                    let _ = writeln!(out, "        {value:+.3}  {what}");
+                }
+            }
         }
         print!("{out}");
     }

@@ -337,3 +337,99 @@ fn a_user_trigger_file_adds_triggers_and_a_bad_one_is_an_error() {
         .failure()
         .stderr(predicate::str::contains("line 1"));
 }
+
+#[test]
+fn a_user_gazetteer_file_adds_places_to_extract_and_a_bad_one_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    // An invented village, absent from the embedded gazetteer.
+    let text =
+        "Published: 3 May 2024\n\nHeadline\n\nShelling hit the village of Zorvanivka overnight, \
+                the regional governor said.\n";
+    let a = write(dir.path(), "a.txt", text.as_bytes());
+    let places = |out: Vec<u8>| -> Vec<Value> {
+        let r: Value = serde_json::from_slice(&out).unwrap();
+        r["places"].as_array().unwrap().clone()
+    };
+    assert!(places(stdout_of(sitrep().arg("extract").arg(&a)))
+        .iter()
+        .all(|p| p["text"] != "Zorvanivka"));
+    let good = write(
+        dir.path(),
+        "g.tsv",
+        "# name\talternates\tlat\tlon\tcountry\tadmin1\tfeature\n\
+         Zorvanivka\tЗорванівка\t47.61\t35.92\tUA\t26\tPPL\n"
+            .as_bytes(),
+    );
+    let out = stdout_of(
+        sitrep()
+            .arg("extract")
+            .arg("--gazetteer")
+            .arg(&good)
+            .arg(&a),
+    );
+    let found = places(out);
+    let z = found
+        .iter()
+        .find(|p| p["text"] == "Zorvanivka")
+        .expect("the user place is found");
+    assert_eq!(z["lat"].as_f64().unwrap(), 47.61f32 as f64);
+    assert_eq!(z["country"], "UA");
+    assert_eq!(z["admin1"], "Zaporizhzhia");
+    assert_eq!(z["feature"], "populated_place");
+    assert!(z["geonameid"].is_null());
+    // --explain writes the reasons on stderr, the report is unchanged.
+    let out = sitrep()
+        .args(["extract", "--explain", "--gazetteer"])
+        .arg(&good)
+        .arg(&a)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("explain").and(predicate::str::contains("\"Zorvanivka\"")))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(places(out), found);
+    let bad = write(
+        dir.path(),
+        "bad.tsv",
+        b"Zorvanivka\t\tnorth\t35.9\tUA\t\tPPL\n",
+    );
+    sitrep()
+        .arg("extract")
+        .arg("--gazetteer")
+        .arg(&bad)
+        .arg(&a)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("line 1").and(predicate::str::contains("latitude")));
+    sitrep()
+        .arg("extract")
+        .arg("--gazetteer")
+        .arg(dir.path().join("missing.tsv"))
+        .arg(&a)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("missing.tsv"));
+}
+
+#[test]
+fn places_explain_shows_the_scoring_terms() {
+    let out = stdout_of(sitrep().args(["places", "--explain", "--limit", "2", "Kursk", "region"]));
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("Kursk Oblast"), "{text}");
+    assert!(text.contains("match: region form"), "{text}");
+    assert!(text.contains("feature: division, named as one"), "{text}");
+    let out = stdout_of(sitrep().args(["places", "--json", "--explain", "Grajvoron"]));
+    let first: Value =
+        serde_json::from_str(String::from_utf8(out).unwrap().lines().next().unwrap()).unwrap();
+    let sum: f64 = first["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["value"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (sum - first["score"].as_f64().unwrap()).abs() < 1e-3,
+        "{first}"
+    );
+}

@@ -800,6 +800,8 @@ mod tests {
             country: None,
             admin1: None,
             feature: Feature::PopulatedPlace,
+            feature_code: None,
+            direction: None,
         }
     }
 

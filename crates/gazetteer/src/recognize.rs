@@ -21,9 +21,18 @@
 //!   word (a person's name: "Tim Mark").
 //!
 //! Spans grow to cover the words that make a mention a division or an area:
-//! "Masisi territory", "region of Mopti", "northern Ukraine", and a
-//! coordination "Belgorod and Kursk regions" (one mention, the first
-//! division's).
+//! "Masisi territory", "region of Mopti", and a coordination "Belgorod and
+//! Kursk regions" (one mention, the first division's).
+//!
+//! Bodies of water (the built-in `data/features.tsv`) are matched with
+//! their lower-case head word ("the Dnipro river", "Kakhovka reservoir");
+//! after "the" a name that is also a body of water means the water ("across
+//! the Dnipro" is the river, "in Dnipro" the city).
+//!
+//! A direction before a country or division ("northern Ukraine",
+//! "south-west Russia") or a border area ("border areas of Kursk", "the
+//! Belgorod border region") sets [`Mention::direction`]; the span stays on
+//! the name, as the gold annotations mostly have it.
 
 use crate::{is_regional, key, Feature, Gazetteer, Hit, KeyKind};
 use sitrep_text::segment::Token;
@@ -80,6 +89,10 @@ pub struct Mention {
     pub near: bool,
     /// A direction word before a country or division ("northern Ukraine").
     pub directional: bool,
+    /// The part of the country or division meant: a compass direction
+    /// ("north", "southwest"), "central", or "border" ("border areas of
+    /// Kursk"); `None` for the whole.
+    pub direction: Option<&'static str>,
     /// A cue word stood before it ("in", "the village of" …).
     pub cued: bool,
 }
@@ -112,25 +125,26 @@ impl Mention {
             token: 0,
             near: false,
             directional: false,
+            direction: None,
             cued: false,
         }
     }
 }
 
-fn lines(text: &'static str) -> HashSet<&'static str> {
+fn lines(text: &'static str) -> HashSet<&'static str, crate::Fnv> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
 
-fn stopwords() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stopwords() -> &'static HashSet<&'static str, crate::Fnv> {
+    static S: OnceLock<HashSet<&'static str, crate::Fnv>> = OnceLock::new();
     S.get_or_init(|| lines(include_str!("../data/place_stopwords.txt")))
 }
 
-fn org_heads() -> &'static HashSet<&'static str> {
-    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn org_heads() -> &'static HashSet<&'static str, crate::Fnv> {
+    static S: OnceLock<HashSet<&'static str, crate::Fnv>> = OnceLock::new();
     S.get_or_init(|| lines(include_str!("../data/org_heads.txt")))
 }
 
@@ -185,6 +199,19 @@ const DIVISION_PLURALS: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "de", "del", "da", "do", "dos", "das", "al", "el", "on", "upon", "sur", "la", "le", "of", "an",
     "am", "ad", "ar", "as", "ash", "at", "az", "bin", "ibn",
+];
+
+/// Lower-case head words of bodies of water that may follow a name ("the
+/// Dnipro river", "Kakhovka reservoir").
+const WATER_WORDS: &[&str] = &[
+    "river",
+    "sea",
+    "reservoir",
+    "strait",
+    "straits",
+    "gulf",
+    "lake",
+    "canal",
 ];
 
 /// Words after a demonym that make it a place ("Russian territory").
@@ -251,6 +278,23 @@ const DIRECTIONS: &[&str] = &[
     "south west",
 ];
 
+/// The direction a word names ("northern" → "north"), for
+/// [`Mention::direction`].
+fn direction_of(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "northern" | "north" => "north",
+        "southern" | "south" => "south",
+        "eastern" | "east" => "east",
+        "western" | "west" => "west",
+        "central" => "central",
+        "northeastern" | "northeast" | "north eastern" | "north east" => "northeast",
+        "northwestern" | "northwest" | "north western" | "north west" => "northwest",
+        "southeastern" | "southeast" | "south eastern" | "south east" => "southeast",
+        "southwestern" | "southwest" | "south western" | "south west" => "southwest",
+        _ => return None,
+    })
+}
+
 /// Capitalised words that may follow a city name ("Kyiv Mayor").
 const TITLES: &[&str] = &[
     "mayor",
@@ -266,6 +310,9 @@ const TITLES: &[&str] = &[
     "authorities",
     "officials",
 ];
+
+/// A position in the key fst: a node and the output summed so far.
+type State<'s> = (fst::raw::Node<'s>, u64);
 
 /// Population from which a city is a strong place.
 const BIG_CITY: u32 = 100_000;
@@ -325,19 +372,41 @@ fn is_cap(s: &str) -> bool {
 }
 
 impl Gazetteer {
-    /// Walks the fst from `state` over `bytes`: the new state, or `None`
-    /// when no key has that prefix.
-    fn walk(&self, state: (fst::raw::CompiledAddr, u64), bytes: &[u8]) -> Option<(usize, u64)> {
+    /// Walks the fst from `state` (a node and the output so far) over
+    /// `bytes`: the new state, or `None` when no key has that prefix.
+    fn walk<'s>(&'s self, state: State<'s>, bytes: &[u8]) -> Option<State<'s>> {
         let f = self.keys.as_fst();
-        let (mut addr, mut out) = state;
+        let (mut node, mut out) = state;
         for &b in bytes {
-            let node = f.node(addr);
             let i = node.find_input(b)?;
             let t = node.transition(i);
             out += t.out.value();
-            addr = t.addr;
+            node = f.node(t.addr);
         }
-        Some((addr, out))
+        Some((node, out))
+    }
+
+    /// The fst value of the key walked to, when the state ends one.
+    fn value(state: State<'_>) -> Option<u64> {
+        state
+            .0
+            .is_final()
+            .then(|| state.1 + state.0.final_output().value())
+    }
+
+    /// Every place a key denotes, from its fst value (already walked) and
+    /// the user keys.
+    fn hits_of(&self, k: &str, value: Option<u64>) -> Vec<Hit> {
+        let mut out = Vec::new();
+        if let Some(v) = value {
+            self.decode_value(v, &mut out);
+        }
+        if !self.user_keys.is_empty() {
+            if let Some(v) = self.user_keys.get(k) {
+                out.extend(v.iter().map(|&p| Hit::decode(p)));
+            }
+        }
+        out
     }
 
     /// A place's feature and population, without decoding its strings.
@@ -351,49 +420,58 @@ impl Gazetteer {
         (Feature::from_u8(b[38]), crate::store::u32_at(b, 12))
     }
 
-    /// Whether the walked state is a whole key.
-    fn is_key(&self, state: (usize, u64)) -> bool {
-        self.keys.as_fst().node(state.0).is_final()
+    /// Whether a place is a built-in body of water or other non-settlement
+    /// feature (`data/features.tsv`).
+    fn is_water(&self, r: crate::PlaceRef) -> bool {
+        let i = r.0 as usize;
+        i >= self.base_len() && self.user[i - self.base_len()].source == crate::Source::Feature
     }
 
     /// Recognises the place mentions of `sentences` of `text` (rules in the
     /// module docs), in text order.
     pub fn recognize(&self, text: &str, sentences: &[SentenceIn<'_>]) -> Vec<Mention> {
         let mut out = Vec::new();
+        // Buffers reused from sentence to sentence.
+        let mut toks = Vec::new();
+        let mut joined = String::new();
+        // Capitalised words recur in an article: each is walked once.
+        let mut walked = std::collections::HashMap::default();
         for (si, s) in sentences.iter().enumerate() {
-            self.recognize_sentence(text, si, s, &mut out);
+            self.recognize_sentence(text, si, s, &mut toks, &mut joined, &mut walked, &mut out);
         }
         out
     }
 
-    fn recognize_sentence(
-        &self,
-        text: &str,
+    #[allow(clippy::too_many_arguments)]
+    fn recognize_sentence<'s, 't>(
+        &'s self,
+        text: &'t str,
         si: usize,
         s: &SentenceIn<'_>,
+        toks: &mut Vec<Tok<'t>>,
+        joined: &mut String,
+        walked: &mut std::collections::HashMap<&'t str, Option<State<'s>>, crate::Fnv>,
         out: &mut Vec<Mention>,
     ) {
-        let toks: Vec<Tok> = s
-            .tokens
-            .iter()
-            .map(|tok| {
-                let span = tok.span;
-                let w = span.slice(text);
-                let word = first_char(w).is_some_and(char::is_alphabetic);
-                Tok {
-                    span,
-                    word,
-                    cap: word && is_cap(w),
-                    key: if word {
-                        token_key_cow(w)
-                    } else {
-                        std::borrow::Cow::Borrowed("")
-                    },
-                }
-            })
-            .collect();
+        toks.clear();
+        toks.extend(s.tokens.iter().map(|tok| {
+            let span = tok.span;
+            let w = span.slice(text);
+            let word = first_char(w).is_some_and(char::is_alphabetic);
+            Tok {
+                span,
+                word,
+                cap: word && is_cap(w),
+                key: if word {
+                    token_key_cow(w)
+                } else {
+                    std::borrow::Cow::Borrowed("")
+                },
+            }
+        }));
+        let toks: &[Tok<'t>] = toks;
         let first_word = toks.iter().position(|t| t.word);
-        let root = self.keys.as_fst().root().addr();
+        let root = self.keys.as_fst().root();
         let adjacent = |a: &Tok, b: &Tok| {
             let gap = &text[a.span.end..b.span.start];
             !gap.is_empty() && gap.chars().all(char::is_whitespace)
@@ -405,17 +483,23 @@ impl Gazetteer {
                 i += 1;
                 continue;
             }
-            // Longest key over the run starting here.
-            let mut best: Option<(usize, String)> = None;
-            let mut state = self.walk((root, 0), t.key.as_bytes());
-            let mut joined = t.key.to_string();
+            // Longest key over the run starting here: its last token, its
+            // length in `joined` and its fst value.
+            let mut best: Option<(usize, usize, Option<u64>)> = None;
+            let mut state = *walked
+                .entry(t.span.slice(text))
+                .or_insert_with(|| self.walk((root, 0), t.key.as_bytes()));
+            joined.clear();
+            joined.push_str(&t.key);
             let mut j = i;
             loop {
-                if let Some(st) = state {
-                    if self.is_key(st) || self.user_has(&joined) {
-                        best = Some((j, joined.clone()));
-                    }
-                } else if !self.has_user_keys() {
+                let user_prefix =
+                    !self.user_prefixes.is_empty() && self.user_prefixes.contains(joined.as_str());
+                let value = state.and_then(Self::value);
+                if value.is_some() || (user_prefix && self.user_has(joined)) {
+                    best = Some((j, joined.len(), value));
+                }
+                if state.is_none() && !user_prefix {
                     break;
                 }
                 if j + 1 >= toks.len() || j + 1 - i >= MAX_TOKENS {
@@ -427,6 +511,7 @@ impl Gazetteer {
                     && adjacent(&toks[j], n)
                     && (n.cap
                         || DIVISION_WORDS.contains(&lower)
+                        || WATER_WORDS.contains(&lower)
                         || CONNECTORS.contains(&lower)
                         || lower
                             .split_once(' ')
@@ -442,11 +527,12 @@ impl Gazetteer {
                 });
                 j += 1;
             }
-            let Some((end, k)) = best else {
+            let Some((end, len, value)) = best else {
                 i += 1;
                 continue;
             };
-            match self.accept(text, &toks, i, end, &k, s, si, first_word) {
+            let k = &joined[..len];
+            match self.accept(text, toks, i, end, k, value, s, si, first_word) {
                 Some((m, next)) => {
                     out.push(m);
                     i = next;
@@ -454,10 +540,6 @@ impl Gazetteer {
                 None => i = end + 1,
             }
         }
-    }
-
-    fn has_user_keys(&self) -> bool {
-        !self.user_keys.is_empty()
     }
 
     fn user_has(&self, k: &str) -> bool {
@@ -474,13 +556,18 @@ impl Gazetteer {
         i: usize,
         end: usize,
         k: &str,
+        value: Option<u64>,
         s: &SentenceIn<'_>,
         si: usize,
         first_word: Option<usize>,
     ) -> Option<(Mention, usize)> {
-        let all = self.lookup_key(k);
+        // Common words and first names first: the cheapest rejection.
+        if stopwords().contains(k) {
+            return None;
+        }
+        let all = self.hits_of(k, value);
         let next_word = |from: usize| toks[from..].iter().position(|t| t.word).map(|p| p + from);
-        let prev_words: Vec<usize> = (0..i).rev().filter(|&p| toks[p].word).take(3).collect();
+        let prev_words: Vec<usize> = (0..i).rev().filter(|&p| toks[p].word).take(4).collect();
         let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key.as_ref());
         let after = next_word(end + 1);
         let after_key = after.map(|a| toks[a].key.as_ref());
@@ -527,9 +614,12 @@ impl Gazetteer {
             places
         };
 
-        if stopwords().contains(k) {
-            return None;
+        // "the Dnipro", "across the Euphrates": the river, not the city.
+        let mut hits = hits;
+        if prev(0) == Some("the") && hits.iter().any(|h| self.is_water(h.place)) {
+            hits.retain(|h| self.is_water(h.place));
         }
+        let hits = hits;
         // The head must be capitalised ("Kyiv Independent"), except for a
         // few unit and office words ("Kursk Oblast administration"); never
         // after a possessive ("Colombia's government").
@@ -561,6 +651,7 @@ impl Gazetteer {
             matches!(feature, Feature::Country | Feature::Admin1)
                 || population >= BIG_CITY
                 || h.kind == KeyKind::RegionForm
+                || self.is_water(h.place)
         });
         let the = usize::from(prev(0) == Some("the"));
         let cue_word = prev(the);
@@ -591,7 +682,9 @@ impl Gazetteer {
         // word.
         let city_only = hits.iter().all(|h| {
             let (feature, _) = self.feature_population(h.place);
-            !matches!(feature, Feature::Country | Feature::Admin1) && h.kind != KeyKind::RegionForm
+            !matches!(feature, Feature::Country | Feature::Admin1)
+                && h.kind != KeyKind::RegionForm
+                && !self.is_water(h.place)
         });
         if city_only && end == i && !s.dateline && !s.headline && !cued {
             // "Vladimir Putin": a city name before a capitalised word that
@@ -657,17 +750,61 @@ impl Gazetteer {
             }
         }
         let mut directional = false;
-        if let Some(&p) = prev_words.first() {
-            let pk = toks[p].key.as_ref();
-            let area = hits.iter().any(|h| {
+        let mut direction = None;
+        let area = regional
+            || hits.iter().any(|h| {
                 matches!(
                     self.feature_population(h.place).0,
-                    Feature::Country | Feature::Admin1
+                    Feature::Country | Feature::Admin1 | Feature::Admin2
                 )
             });
-            // The span stays on the name: gold annotations leave the
-            // direction word out ("northern Ukraine" → "Ukraine").
+        if let Some(&p) = prev_words.first() {
+            let pk = toks[p].key.as_ref();
+            // The span stays on the name: gold annotations mostly leave
+            // the direction word out ("northern Ukraine" → "Ukraine").
+            // "south-west Russia" is one token, folded "south west".
             directional = p + 1 == i && area && DIRECTIONS.contains(&pk);
+            if directional {
+                direction = direction_of(pk);
+            }
+        }
+        // "border areas of Kursk", "the border region of Belgorod".
+        if area
+            && !directional
+            && prev(the) == Some("of")
+            && matches!(
+                prev(the + 1),
+                Some("area" | "areas" | "region" | "regions" | "districts" | "zone")
+            )
+            && prev(the + 2) == Some("border")
+        {
+            direction = Some("border");
+        }
+        // "the Belgorod border region", "Kursk's border areas".
+        // The phrase itself names an area: a city's name then means its
+        // division ("Belgorod border region" → Belgorod Oblast).
+        if direction.is_none() {
+            let w = |n: usize| toks.get(n).filter(|t| t.word).map(|t| t.key.as_ref());
+            let border = next_word(next).is_some_and(|a| {
+                a == next
+                    && w(a) == Some("border")
+                    && next_word(a + 1).is_some_and(|b| {
+                        matches!(
+                            w(b),
+                            Some("area" | "areas" | "region" | "regions" | "districts" | "zone")
+                        )
+                    })
+            });
+            if border {
+                if !area {
+                    let form = self.lookup_key(&format!("{k} region"));
+                    if !form.is_empty() {
+                        hits = form;
+                        regional = true;
+                    }
+                }
+                direction = Some("border");
+            }
         }
         Some((
             Mention {
@@ -679,6 +816,7 @@ impl Gazetteer {
                 regional,
                 near,
                 directional,
+                direction,
                 cued,
             },
             next,
@@ -688,7 +826,7 @@ impl Gazetteer {
     /// The plural division word closing "X and Y regions" when tokens from
     /// `at` are "Y regions".
     fn coordination(&self, text: &str, toks: &[Tok], at: usize) -> Option<usize> {
-        let root = self.keys.as_fst().root().addr();
+        let root = self.keys.as_fst().root();
         let mut state = Some((root, 0));
         let mut j = at;
         while j < toks.len() && j < at + 3 {
@@ -701,7 +839,7 @@ impl Gazetteer {
             }
             state = state.and_then(|st| self.walk(st, t.key.as_bytes()));
             let st = state?;
-            if self.is_key(st) {
+            if st.0.is_final() {
                 if let Some(n) = toks.get(j + 1) {
                     let gap = &text[t.span.end..n.span.start];
                     if gap.chars().all(char::is_whitespace)
@@ -779,6 +917,76 @@ mod tests {
             ["Belgorod and Kursk regions"]
         );
         assert_eq!(found("Fighters in northern Ukraine waited."), ["Ukraine"]);
+    }
+
+    fn directions(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let toks = spans(text);
+        let s = SentenceIn {
+            tokens: &toks,
+            headline: false,
+            dateline: false,
+        };
+        Gazetteer::embedded()
+            .recognize(text, &[s])
+            .into_iter()
+            .map(|m| (m.span.slice(text).to_string(), m.direction))
+            .collect()
+    }
+
+    #[test]
+    fn directional_regions() {
+        assert_eq!(
+            directions("Strikes hit southwest Russia and eastern Congo."),
+            [
+                ("Russia".to_string(), Some("southwest")),
+                ("Congo".to_string(), Some("east"))
+            ]
+        );
+        assert_eq!(
+            directions("Shelling of the border areas of the Kursk region went on."),
+            [("Kursk region".to_string(), Some("border"))]
+        );
+        assert_eq!(
+            directions("They shelled the Belgorod border region again."),
+            [("Belgorod".to_string(), Some("border"))]
+        );
+        assert_eq!(
+            directions("Drones hit Kursk and Ukraine."),
+            [("Kursk".to_string(), None), ("Ukraine".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn bodies_of_water() {
+        assert_eq!(
+            found("Ships crossed the Black Sea and the Kerch Strait."),
+            ["Black Sea", "Kerch Strait"]
+        );
+        assert_eq!(
+            found("Troops crossed the Dnipro river near Kherson."),
+            ["Dnipro river", "Kherson"]
+        );
+        assert_eq!(
+            found("The water of the Kakhovka reservoir fell."),
+            ["Kakhovka reservoir"]
+        );
+        let g = Gazetteer::embedded();
+        let text = "Boats crossed the Dnipro at night, and a missile hit Dnipro.";
+        let toks = spans(text);
+        let s = SentenceIn {
+            tokens: &toks,
+            headline: false,
+            dateline: false,
+        };
+        let ms = g.recognize(text, &[s]);
+        assert_eq!(ms.len(), 2);
+        let rs = g.resolve(&ms, None);
+        let river = g.place(rs[0].as_ref().unwrap().place);
+        let city = g.place(rs[1].as_ref().unwrap().place);
+        assert_eq!(river.feature_code, "STM");
+        assert_eq!(city.feature, Feature::PopulatedPlace);
+        // "Black Sea Fleet" is a navy, not a place.
+        assert!(found("The Black Sea Fleet said so.").is_empty());
     }
 
     #[test]

@@ -29,7 +29,9 @@ pub struct Resolution {
     pub place: PlaceRef,
     /// Its total score.
     pub score: f32,
-    /// Why it won, term by term.
+    /// Why it won, term by term; filled by
+    /// [`Gazetteer::resolve_explained`] only (empty from
+    /// [`Gazetteer::resolve`], which spends no time on words).
     pub explain: String,
 }
 
@@ -45,16 +47,36 @@ pub fn km(a: (f32, f32), b: (f32, f32)) -> f32 {
     2.0 * 6371.0 * h.sqrt().min(1.0).asin()
 }
 
-/// The point to report for a place: for a country the representative
-/// point of `data/country_points.txt` when it lists the country (the
-/// compiled data only has the mean of its cities), else the record's.
+/// The point to report for a place.
+///
+/// - A country: the representative point of `data/country_points.txt`
+///   (GeoNames' country centres, hand-written for the countries most often
+///   in the news) when it lists the country, else its Natural Earth point
+///   from `data/area_points.tsv`;
+/// - a first-level division: its Natural Earth point (area-weighted
+///   centroid, or the interior point nearest to it; written by
+///   `scripts/gazetteer/area_points.py`) when the division was matched;
+/// - else, and for every other place, the record's coordinates (for
+///   divisions without a point that is their namesake city).
 pub fn point(place: &Place<'_>) -> (f32, f32) {
+    match place.feature {
+        Feature::Country => country_points()
+            .get(place.country)
+            .or_else(|| area_points().get(&(place.country, "")))
+            .copied()
+            .unwrap_or((place.lat, place.lon)),
+        Feature::Admin1 => area_points()
+            .get(&(place.country, place.admin1_code))
+            .copied()
+            .unwrap_or((place.lat, place.lon)),
+        _ => (place.lat, place.lon),
+    }
+}
+
+fn country_points() -> &'static HashMap<&'static str, (f32, f32)> {
     static POINTS: std::sync::OnceLock<HashMap<&'static str, (f32, f32)>> =
         std::sync::OnceLock::new();
-    if place.feature != Feature::Country {
-        return (place.lat, place.lon);
-    }
-    let points = POINTS.get_or_init(|| {
+    POINTS.get_or_init(|| {
         include_str!("../data/country_points.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -66,20 +88,41 @@ pub fn point(place: &Place<'_>) -> (f32, f32) {
                 Some((cc, (lat, lon)))
             })
             .collect()
-    });
-    points
-        .get(place.country)
-        .copied()
-        .unwrap_or((place.lat, place.lon))
+    })
+}
+
+/// `(country, admin1 code)` → point; the country's own row has an empty
+/// code.
+type AreaPoints = HashMap<(&'static str, &'static str), (f32, f32)>;
+
+fn area_points() -> &'static AreaPoints {
+    static POINTS: std::sync::OnceLock<AreaPoints> = std::sync::OnceLock::new();
+    POINTS.get_or_init(|| {
+        include_str!("../data/area_points.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let cc = f.next()?;
+                let code = f.next()?;
+                let lat = f.next()?.parse().ok()?;
+                let lon = f.next()?.parse().ok()?;
+                Some(((cc, code), (lat, lon)))
+            })
+            .collect()
+    })
 }
 
 /// ACLED geo-precision of a resolved place: 1 for a town, 2 for an area
 /// around it ("near X", "outskirts of X") or a village whose coordinates
 /// GeoNames only estimates (postal accuracy 1), 3 for a division or a
-/// country.
+/// country; for a body of water or other feature, [`feature_precision`].
 pub fn geo_precision(place: &Place<'_>, near: bool) -> u8 {
     match place.feature {
         Feature::Country | Feature::Admin1 | Feature::Admin2 => 3,
+        Feature::Other if feature_precision(place.feature_code).is_some() => {
+            feature_precision(place.feature_code).unwrap_or(3)
+        }
         Feature::PopulatedPlace | Feature::Other => {
             if near || place.accuracy == Some(1) {
                 2
@@ -90,23 +133,41 @@ pub fn geo_precision(place: &Place<'_>, near: bool) -> u8 {
     }
 }
 
+/// ACLED geo-precision of a non-settlement feature by its GeoNames feature
+/// code: 2 for a strait or canal (a narrow place: an event there is "near"
+/// its point), 3 for a sea, gulf, bay, river, reservoir or lake (an area
+/// whose point stands for a region); `None` for other codes.
+pub fn feature_precision(code: &str) -> Option<u8> {
+    match code {
+        "STRT" | "CNL" | "CHN" => Some(2),
+        "SEA" | "GULF" | "BAY" | "STM" | "RSV" | "LK" | "OCN" => Some(3),
+        _ => None,
+    }
+}
+
+/// The article's areas (an article names few: plain vectors beat hashing).
 #[derive(Default)]
-struct Context {
-    countries: HashMap<String, f32>,
-    admin1: HashMap<(String, String), f32>,
+struct Context<'a> {
+    countries: Vec<(&'a str, f32)>,
+    admin1: Vec<(&'a str, &'a str)>,
     total: f32,
     points: Vec<(f32, f32)>,
 }
 
-impl Context {
-    fn add(&mut self, p: &Place<'_>, w: f32) {
-        *self.countries.entry(p.country.to_string()).or_default() += w;
+impl<'a> Context<'a> {
+    fn add(&mut self, p: &Place<'a>, w: f32) {
+        // A sea or river of several countries says nothing of the country.
+        if p.country.is_empty() {
+            return;
+        }
+        match self.countries.iter_mut().find(|c| c.0 == p.country) {
+            Some(c) => c.1 += w,
+            None => self.countries.push((p.country, w)),
+        }
         self.total += w;
-        if !p.admin1_code.is_empty() {
-            *self
-                .admin1
-                .entry((p.country.to_string(), p.admin1_code.to_string()))
-                .or_default() += w;
+        let a1 = (p.country, p.admin1_code);
+        if !p.admin1_code.is_empty() && !self.admin1.contains(&a1) {
+            self.admin1.push(a1);
         }
         if p.feature != Feature::Country && !self.points.contains(&(p.lat, p.lon)) {
             self.points.push((p.lat, p.lon));
@@ -116,11 +177,31 @@ impl Context {
 
 impl Gazetteer {
     /// Resolves every mention (same order); `dateline` is the index of the
-    /// dateline's mention, when there is one.
+    /// dateline's mention, when there is one. [`Resolution::explain`] is
+    /// left empty.
     pub fn resolve(
         &self,
         mentions: &[Mention],
         dateline: Option<usize>,
+    ) -> Vec<Option<Resolution>> {
+        self.resolve_with(mentions, dateline, false)
+    }
+
+    /// [`Gazetteer::resolve`], with [`Resolution::explain`] written: the
+    /// winner's scoring terms, one by one.
+    pub fn resolve_explained(
+        &self,
+        mentions: &[Mention],
+        dateline: Option<usize>,
+    ) -> Vec<Option<Resolution>> {
+        self.resolve_with(mentions, dateline, true)
+    }
+
+    fn resolve_with(
+        &self,
+        mentions: &[Mention],
+        dateline: Option<usize>,
+        explain: bool,
     ) -> Vec<Option<Resolution>> {
         let cands: Vec<Vec<(Place<'_>, f32, Why)>> =
             mentions.iter().map(|m| self.base_candidates(m)).collect();
@@ -135,27 +216,24 @@ impl Gazetteer {
                 }
             }
         }
-        let mut out = self.round(mentions, &cands, &ctx);
+        let first = self.round(mentions, &cands, &ctx, false);
         // Round 2: everything resolved so far as context.
-        for _ in 0..1 {
-            let mut ctx = Context::default();
-            for (i, r) in out.iter().enumerate() {
-                if let Some(r) = r {
-                    let w = if Some(i) == dateline { 3.0 } else { 1.0 };
-                    ctx.add(&self.place(r.place), w);
-                }
+        let mut ctx = Context::default();
+        for (i, r) in first.iter().enumerate() {
+            if let Some(r) = r {
+                let w = if Some(i) == dateline { 3.0 } else { 1.0 };
+                ctx.add(&self.place(r.place), w);
             }
-            out = self.round(mentions, &cands, &ctx);
         }
-        out
+        self.round(mentions, &cands, &ctx, explain)
     }
 
     fn base_candidates(&self, m: &Mention) -> Vec<(Place<'_>, f32, Why)> {
-        let mut best: HashMap<PlaceRef, crate::KeyKind> = HashMap::new();
-        for h in &m.hits {
-            let e = best.entry(h.place).or_insert(h.kind);
-            *e = (*e).min(h.kind);
-        }
+        // The best key kind per place.
+        let mut best: Vec<(PlaceRef, crate::KeyKind)> =
+            m.hits.iter().map(|h| (h.place, h.kind)).collect();
+        best.sort_unstable();
+        best.dedup_by_key(|h| h.0);
         let mut v: Vec<(Place<'_>, f32, Why)> = best
             .into_iter()
             .map(|(r, k)| {
@@ -174,21 +252,19 @@ impl Gazetteer {
         v
     }
 
-    fn round(
-        &self,
+    fn round<'a>(
+        &'a self,
         mentions: &[Mention],
-        cands: &[Vec<(Place<'_>, f32, Why)>],
-        ctx: &Context,
+        cands: &[Vec<(Place<'a>, f32, Why)>],
+        ctx: &Context<'a>,
+        explain: bool,
     ) -> Vec<Option<Resolution>> {
         // Divisions named per sentence, from their best candidate.
-        let mut parents: HashMap<usize, Vec<(String, String)>> = HashMap::new();
+        let mut parents: Vec<(usize, &str, &str)> = Vec::new();
         for (m, c) in mentions.iter().zip(cands) {
             if let Some((p, _, _)) = c.first() {
                 if (m.regional || p.feature == Feature::Admin1) && !p.admin1_code.is_empty() {
-                    parents
-                        .entry(m.sentence)
-                        .or_default()
-                        .push((p.country.to_string(), p.admin1_code.to_string()));
+                    parents.push((m.sentence, p.country, p.admin1_code));
                 }
             }
         }
@@ -201,38 +277,51 @@ impl Gazetteer {
                 let term = |ci: usize, mut ex: Option<&mut String>| -> f32 {
                     let (p, base, why) = &c[ci];
                     let mut s = *base;
+                    let explaining = ex.is_some();
                     let mut note = |t: std::fmt::Arguments<'_>| {
                         if let Some(e) = ex.as_deref_mut() {
                             e.push_str(&t.to_string());
                         }
                     };
-                    note(format_args!("{base:.2} {why}"));
+                    if explaining {
+                        let terms = crate::score_terms(p, *why, m.regional);
+                        let list: Vec<String> =
+                            terms.iter().map(|(w, v)| format!("{w} {v:+.2}")).collect();
+                        note(format_args!("{}", list.join(", ")));
+                    }
                     if ctx.total > 0.0 {
-                        let share =
-                            ctx.countries.get(p.country).copied().unwrap_or(0.0) / ctx.total;
+                        let share = ctx
+                            .countries
+                            .iter()
+                            .find(|c| c.0 == p.country)
+                            .map_or(0.0, |c| c.1)
+                            / ctx.total;
                         if share > 0.0 {
                             s += 0.6 * share;
                             note(format_args!(", country {} {:+.2}", p.country, 0.6 * share));
                         }
                     }
                     if p.feature != Feature::Country && p.feature != Feature::Admin1 {
-                        let a1 = (p.country.to_string(), p.admin1_code.to_string());
-                        if ctx.admin1.contains_key(&a1) {
+                        let a1 = (p.country, p.admin1_code);
+                        if ctx.admin1.contains(&a1) {
                             s += 0.4;
                             note(format_args!(
                                 ", in {} +0.40",
                                 p.admin1.unwrap_or(p.admin1_code)
                             ));
-                            if parents.get(&m.sentence).is_some_and(|v| v.contains(&a1)) {
+                            if parents.contains(&(m.sentence, a1.0, a1.1)) {
                                 s += 0.8;
                                 note(format_args!(", parent in sentence +0.80"));
                             }
                         }
                     }
                     if p.feature != Feature::Country {
+                        // Only points within 400 km score, and a degree of
+                        // latitude is 111 km: skip the others unmeasured.
                         let d = ctx
                             .points
                             .iter()
+                            .filter(|q| (q.0 - p.lat).abs() < 3.7)
                             .map(|&q| km((p.lat, p.lon), q))
                             .filter(|&d| d > 1.0)
                             .fold(f32::INFINITY, f32::min);
@@ -259,15 +348,16 @@ impl Gazetteer {
                         best = Some((s, ci));
                     }
                 }
-                let best = best.map(|(s, ci)| {
-                    let mut ex = String::new();
-                    term(ci, Some(&mut ex));
-                    (s, ci, ex)
-                });
-                best.map(|(s, ci, ex)| Resolution {
+                best.map(|(s, ci)| Resolution {
                     place: c[ci].0.index,
                     score: s,
-                    explain: format!("{}: {ex} = {s:.2}", c[ci].0.admin_path()),
+                    explain: if explain {
+                        let mut ex = String::new();
+                        term(ci, Some(&mut ex));
+                        format!("{}: {ex} = {s:.2}", c[ci].0.admin_path())
+                    } else {
+                        String::new()
+                    },
                 })
             })
             .collect()
@@ -313,6 +403,37 @@ mod tests {
         assert_eq!(point(ru), (60.0, 100.0));
         let kursk = &g.candidates("Kursk", None)[0].place;
         assert_eq!(point(kursk), (kursk.lat, kursk.lon));
+        // Kursk Oblast: its Natural Earth centroid, not the city of Kursk.
+        let oblast = &g.candidates("Kursk Oblast", None)[0].place;
+        assert_eq!(oblast.feature, Feature::Admin1);
+        let (lat, lon) = point(oblast);
+        assert!(
+            (lat - 51.7).abs() < 0.5 && (lon - 36.1).abs() < 1.0,
+            "{lat} {lon}"
+        );
+        assert_ne!((lat, lon), (oblast.lat, oblast.lon));
+        // A country not in the hand-written table: its Natural Earth point.
+        let mali = g
+            .candidates("Mali", None)
+            .into_iter()
+            .find(|c| c.place.feature == Feature::Country)
+            .unwrap();
+        let (lat, lon) = point(&mali.place);
+        assert!(
+            (lat - 17.5).abs() < 2.0 && (lon + 4.0).abs() < 2.5,
+            "{lat} {lon}"
+        );
+    }
+
+    #[test]
+    fn precision_of_features() {
+        let g = Gazetteer::embedded();
+        let p = |n: &str| geo_precision(&g.candidates(n, None)[0].place, false);
+        assert_eq!(p("Black Sea"), 3);
+        assert_eq!(p("Kerch Strait"), 2);
+        assert_eq!(p("Euphrates"), 3);
+        assert_eq!(p("Kursk region"), 3);
+        assert_eq!(p("Tetkino"), 1);
     }
 
     #[test]

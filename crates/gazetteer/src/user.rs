@@ -1,6 +1,6 @@
 //! User gazetteer files (format in the crate docs).
 
-use crate::{key, translit, Feature, Gazetteer, KeyKind, UserPlace, USER_ID_BASE};
+use crate::{key, translit, Feature, Gazetteer, KeyKind, Source, UserPlace, USER_ID_BASE};
 
 /// A user gazetteer file could not be read or parsed.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -44,6 +44,18 @@ fn feature(s: &str) -> Option<(Feature, String)> {
 }
 
 pub(crate) fn add(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
+    add_with(g, text, USER_ID_BASE, Source::User)
+}
+
+/// Adds the places of `text` (user-file format) with ids `id_base` + line
+/// number and the given source. A place that is not a settlement or a
+/// division (feature `Other`: a sea, a river) may leave the country empty.
+pub(crate) fn add_with(
+    g: &mut Gazetteer,
+    text: &str,
+    id_base: u32,
+    source: Source,
+) -> Result<(), UserFileError> {
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let err = |message: String| UserFileError::Parse { line, message };
@@ -70,15 +82,16 @@ pub(crate) fn add(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
         if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
             return Err(err(format!("coordinates {lat}, {lon} out of range")));
         }
+        let (feat, fcode) =
+            feature(f[6]).ok_or_else(|| err(format!("unknown feature {:?}", f[6])))?;
         let cc = f[4].to_ascii_uppercase();
-        if cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_uppercase()) {
+        let no_country = cc.is_empty() && feat == Feature::Other;
+        if !no_country && (cc.len() != 2 || !cc.bytes().all(|b| b.is_ascii_uppercase())) {
             return Err(err(format!(
-                "country {:?} is not an ISO alpha-2 code",
+                "country {:?} is not an ISO alpha-2 code (it may be empty only for a feature that is not a place or division, e.g. SEA)",
                 f[4]
             )));
         }
-        let (feat, fcode) =
-            feature(f[6]).ok_or_else(|| err(format!("unknown feature {:?}", f[6])))?;
         // admin1: a code ("26", "UA.26") or a name, resolved against the
         // embedded divisions of the country.
         let a1 = f[5];
@@ -86,7 +99,7 @@ pub(crate) fn add(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
         let mut admin1 = None;
         let mut admin1_code = String::new();
         if !a1.is_empty() {
-            let base = Gazetteer::embedded();
+            let base: &Gazetteer = g;
             let by_name = base
                 .lookup(a1)
                 .into_iter()
@@ -104,7 +117,7 @@ pub(crate) fn add(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
         }
         let index = (g.base_len() + g.user.len()) as u32;
         g.user.push(UserPlace {
-            id: USER_ID_BASE + line as u32,
+            id: id_base + line as u32,
             name: f[0].to_string(),
             lat,
             lon,
@@ -113,12 +126,19 @@ pub(crate) fn add(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
             admin1,
             feature: feat,
             feature_code: fcode,
+            source,
         });
         let mut put = |k: String, kind: KeyKind| {
             if k.is_empty() {
                 return;
             }
             let p = index << 4 | kind as u32;
+            let mut at = 0;
+            while let Some(sp) = k[at..].find(' ') {
+                g.user_prefixes.insert(k[..at + sp].to_string());
+                at += sp + 1;
+            }
+            g.user_prefixes.insert(k.clone());
             let v = g.user_keys.entry(k).or_default();
             if let Some(old) = v.iter_mut().find(|o| **o >> 4 == index) {
                 *old = (*old).min(p);
@@ -168,6 +188,9 @@ mod tests {
         assert!(e.to_string().contains("ISO"), "{e}");
         let e = Gazetteer::with_user_text("X\t\t1\t2\tUA\t\tvillage\n").unwrap_err();
         assert!(e.to_string().contains("feature"), "{e}");
+        let e = Gazetteer::with_user_text("X\t\t1\t2\t\t\tPPL\n").unwrap_err();
+        assert!(e.to_string().contains("ISO"), "{e}");
+        assert!(Gazetteer::with_user_text("X Lake\t\t1\t2\t\t\tLK\n").is_ok());
     }
 
     #[test]

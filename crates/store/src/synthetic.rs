@@ -117,6 +117,8 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
                     country: Some(cc.clone()),
                     admin1: Some(a1.clone()),
                     feature: Feature::PopulatedPlace,
+                    feature_code: None,
+                    direction: None,
                 });
             }
         }

@@ -223,6 +223,18 @@ fn reporting_date(text: &str, at: usize) -> bool {
 /// ACLED geo-precision of an event at `place`, read with the words before
 /// its mention.
 fn geo_precision(doc: &Document<'_>, place: &report::Place) -> u8 {
+    // A part of a country or division ("northern Ukraine") is a region.
+    if place.direction.is_some() {
+        return 3;
+    }
+    // A body of water: by its kind (a strait is "near", a sea a region).
+    if let Some(p) = place
+        .feature_code
+        .as_deref()
+        .and_then(sitrep_gazetteer::feature_precision)
+    {
+        return p;
+    }
     match place.feature {
         Feature::Admin1 | Feature::Region | Feature::Country => 3,
         Feature::Admin2 => 2,

@@ -20,15 +20,68 @@ impl Stage for PlaceStage {
     }
 
     fn run(&self, doc: &Document<'_>, found: &mut Findings) {
-        let g = Gazetteer::embedded();
-        let (mentions, dateline) = mentions(g, doc);
-        let resolved = g.resolve(&mentions, dateline);
-        for (m, r) in mentions.iter().zip(&resolved) {
-            if let Some(r) = r {
-                found.places.push(place(g, doc, m, r));
-            }
+        run_with(Gazetteer::embedded(), doc, found);
+    }
+}
+
+/// The place stage over another gazetteer than the embedded one (the
+/// embedded data plus a user file: `sitrep extract --gazetteer FILE`).
+#[derive(Debug, Clone)]
+pub struct GazetteerPlaceStage {
+    gazetteer: std::sync::Arc<Gazetteer>,
+}
+
+impl GazetteerPlaceStage {
+    /// The stage over `gazetteer`.
+    pub fn new(gazetteer: std::sync::Arc<Gazetteer>) -> GazetteerPlaceStage {
+        GazetteerPlaceStage { gazetteer }
+    }
+}
+
+impl Stage for GazetteerPlaceStage {
+    fn name(&self) -> &'static str {
+        "places"
+    }
+
+    fn run(&self, doc: &Document<'_>, found: &mut Findings) {
+        run_with(&self.gazetteer, doc, found);
+    }
+}
+
+fn run_with(g: &Gazetteer, doc: &Document<'_>, found: &mut Findings) {
+    let (mentions, dateline) = mentions(g, doc);
+    let resolved = g.resolve(&mentions, dateline);
+    for (m, r) in mentions.iter().zip(&resolved) {
+        if let Some(r) = r {
+            found.places.push(place(g, doc, m, r));
         }
     }
+}
+
+/// Why each place of `doc` was resolved as it was: one line per resolved
+/// mention, `"text" start..end → explanation` (the scoring terms of the
+/// winning candidate; see [`sitrep_gazetteer::resolve`]).
+pub fn explain(g: &Gazetteer, doc: &Document<'_>) -> Vec<String> {
+    let (mentions, dateline) = mentions(g, doc);
+    let resolved = g.resolve_explained(&mentions, dateline);
+    mentions
+        .iter()
+        .zip(&resolved)
+        .filter_map(|(m, r)| {
+            let r = r.as_ref()?;
+            let direction = m
+                .direction
+                .map(|d| format!(" [direction: {d}]"))
+                .unwrap_or_default();
+            Some(format!(
+                "{:?} {}..{} → {}{direction}",
+                doc.slice(m.span),
+                m.span.start,
+                m.span.end,
+                r.explain
+            ))
+        })
+        .collect()
 }
 
 /// The recognised mentions of `doc` and the index of the dateline's.
@@ -81,6 +134,9 @@ pub fn place(g: &Gazetteer, doc: &Document<'_>, m: &Mention, r: &Resolution) -> 
         lon: f64::from(lon),
         country: Some(p.country.to_string()).filter(|c| !c.is_empty()),
         admin1: p.admin1.map(str::to_string),
+        feature_code: (p.feature == sitrep_gazetteer::Feature::Other && !p.feature_code.is_empty())
+            .then(|| p.feature_code.to_string()),
+        direction: m.direction.map(str::to_string),
         feature,
     }
 }
