@@ -17,8 +17,46 @@ pub enum Group {
     Claim,
     /// A denial ("denied", "rejected").
     Deny,
-    /// An estimate or assessment ("estimated", "believes").
+    /// An estimate or assessment ("estimated", "predicted").
     Estimate,
+    /// A view the claimant holds rather than states ("fears", "believes",
+    /// "expects"): who holds it is still who the statement is owed to.
+    Belief,
+    /// What the claimant means to do ("plans", "wants", "intends").
+    Intention,
+}
+
+/// The kind of attribution a claim is, by its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttributionKind {
+    /// Something said, written, reported, denied or estimated.
+    Speech,
+    /// A view held: "the minister fears that …".
+    Belief,
+    /// An intention: "the company plans to …".
+    Intention,
+}
+
+impl Group {
+    /// The kind of attribution a cue of this group makes.
+    pub fn kind(self) -> AttributionKind {
+        match self {
+            Group::Belief => AttributionKind::Belief,
+            Group::Intention => AttributionKind::Intention,
+            _ => AttributionKind::Speech,
+        }
+    }
+}
+
+impl AttributionKind {
+    /// Its name in reports: `speech`, `belief` or `intention`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Speech => "speech",
+            AttributionKind::Belief => "belief",
+            AttributionKind::Intention => "intention",
+        }
+    }
 }
 
 /// How a phrase of the lexicon is used.
@@ -61,6 +99,9 @@ pub struct VerbCue {
     pub group: Group,
     /// Introduces a statement only with "that", a colon or a quotation.
     pub needs_that: bool,
+    /// With `needs_that`: a "to"-infinitive also introduces one ("plans to
+    /// build", "expects the talks to fail").
+    pub takes_to: bool,
 }
 
 /// The cue lexicon.
@@ -128,8 +169,14 @@ impl Lexicon {
                 "claim" => Some(Group::Claim),
                 "deny" => Some(Group::Deny),
                 "estimate" => Some(Group::Estimate),
+                "belief" => Some(Group::Belief),
+                "intention" => Some(Group::Intention),
                 "-" | "" => None,
-                _ => return Err(err("group must be assert, claim, deny, estimate or -")),
+                _ => {
+                    return Err(err(
+                        "group must be assert, claim, deny, estimate, belief, intention or -",
+                    ))
+                }
             };
             let forms = cols.get(3).copied().unwrap_or("");
             let words = fold_words(pattern);
@@ -143,9 +190,13 @@ impl Lexicon {
                     let mut all = inflect(&lemma);
                     let mut base = true;
                     let mut needs_that = false;
+                    let mut takes_to = false;
                     for f in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
                         if f == "+that" {
                             needs_that = true;
+                        } else if f == "+to" {
+                            needs_that = true;
+                            takes_to = true;
                         } else if f == "-base" {
                             base = false;
                         } else {
@@ -162,6 +213,7 @@ impl Lexicon {
                                 lemma: lemma.clone(),
                                 group,
                                 needs_that,
+                                takes_to,
                             },
                         );
                     }

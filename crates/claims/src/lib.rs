@@ -32,7 +32,7 @@ pub use contradict::{
     contradictions, contradictions_with, About, Contradiction, DisagreementError, Disagreements,
     PlaceLevel, PlaceRef, Point, Topic,
 };
-pub use lexicon::{Group, Kind, Lexicon, LexiconError};
+pub use lexicon::{AttributionKind, Group, Kind, Lexicon, LexiconError};
 pub use sitrep_text::Span;
 
 use tokens::{
@@ -124,6 +124,13 @@ pub struct Claim {
     pub sentence: usize,
     /// Where the attribution is: claimant, cue and channels.
     pub attribution: Span,
+}
+
+impl Claim {
+    /// Whether it reports speech, a belief or an intention (by its cue).
+    pub fn kind(&self) -> AttributionKind {
+        self.group.kind()
+    }
 }
 
 /// Finds the claims of a text with the embedded lexicon.
@@ -331,13 +338,16 @@ fn sentence_claims(
         // name ("the United States"), not a verb.
         let in_name = i > 0 && s.toks[i].cap && s.toks[i - 1].cap;
         if let Some(v) = lex.verb(lower[i]).filter(|_| !channel_phrase && !in_name) {
-            if let Some(mut cs) = verb_claim(text, lex, sents, si, i, v.group, v.needs_that, &out) {
+            if let Some(mut cs) = verb_claim(text, lex, sents, si, i, v, &out) {
                 out.append(&mut cs);
             }
         }
         i += 1;
     }
     channels(text, lex, s, &mut out);
+    // "We want to know …" inside a quotation is the speaker's own view: it
+    // must not cut the statement of the speech that quotes it.
+    out.retain(|c| c.kind() == AttributionKind::Speech || !first_person(text, c));
     untangle(text, &mut out);
     let mut split = Vec::with_capacity(out.len());
     for c in out {
@@ -540,10 +550,10 @@ fn verb_claim(
     sents: &[Sent],
     si: usize,
     i: usize,
-    group: Group,
-    needs_that: bool,
+    cue_entry: &lexicon::VerbCue,
     earlier: &[Claim],
 ) -> Option<Vec<Claim>> {
+    let (group, needs_that) = (cue_entry.group, cue_entry.needs_that);
     let s = &sents[si];
     let toks = &s.toks;
     let n = toks.len();
@@ -610,10 +620,36 @@ fn verb_claim(
     if ing {
         // "… responded by saying …": the sentence's subject says it.
         let by = i > 0 && lower[i - 1] == "by";
-        if i == 0 || (lower[i - 1] != "," && !by) {
+        // ", Boeing saying that …": a name between the comma and the participle.
+        let absolute = (1..i.min(5))
+            .map(|m| i - m)
+            .find(|&a| a > 0 && lower[a - 1] == "," && toks[a..i].iter().all(|t| t.word && t.cap));
+        if i == 0 || (lower[i - 1] != "," && !by && absolute.is_none()) {
             return None;
         }
-        let (start, _) = right_content(text, lex, toks, i)?;
+        let start = match right_content(text, lex, toks, i) {
+            Some((start, _)) => start,
+            // "by saying, “…”".
+            None if i + 2 < n && lower[i + 1] == "," && is_open_quote(text, &toks[i + 2]) => i + 2,
+            None => return None,
+        };
+        if let Some(a) = absolute {
+            let party = Party {
+                span: sp(toks, a, i),
+                name: clean_name(text, toks, a, i),
+            };
+            return Some(vec![Claim {
+                claimant: Some(party),
+                via: Vec::new(),
+                cue,
+                group,
+                stance: stance_of(group),
+                hedged: false,
+                span: Span::new(toks[start].span.start, s.span.end),
+                sentence: si,
+                attribution: Span::new(toks[a].span.start, cue.end),
+            }]);
+        }
         let parent = earlier.last().filter(|_| !by);
         let (claimant, via) = match parent {
             Some(p) => (p.claimant.clone(), p.via.clone()),
@@ -703,6 +739,15 @@ fn verb_claim(
     let (ca, cb, fronted_via) = split_fronted_channel(text, lex, toks, ca, cb);
     // A subject led by a nominal cue speaks for its owner: "the Legion's statement".
     let (ca, cb) = owner_of_nominal(toks, lex, ca, cb);
+    // A belief or intention verb that is also a noun ("new plans to …",
+    // "fears of"): its subject must look like one — a name, a determiner, a
+    // pronoun, or a single word ("officials expect").
+    if group.kind() != AttributionKind::Speech
+        && cb - ca > 1
+        && !(toks[ca].cap || determiner(lower[ca]) || pronoun(&[lower[ca]]).is_some())
+    {
+        return None;
+    }
     let party = Party {
         span: sp(toks, ca, cb),
         name: clean_name(text, toks, ca, cb),
@@ -721,7 +766,8 @@ fn verb_claim(
                 && (lower[start - 1] == "that"
                     || lower[start - 1] == ":"
                     || is_open_quote(text, &toks[start - 1])
-                    || is_open_quote(text, &toks[start]))
+                    || is_open_quote(text, &toks[start])
+                    || cue_entry.takes_to && infinitive_follows(toks, start))
         });
         if !ok {
             return None;
@@ -779,6 +825,22 @@ fn verb_claim(
         attribution,
     }];
     Some(claims)
+}
+
+/// "to build …" or "the talks to fail": a "to"-infinitive at `start` or
+/// after a short object, with no punctuation between.
+fn infinitive_follows(toks: &[Tok], start: usize) -> bool {
+    let n = toks.len();
+    (start..n.min(start + 8))
+        .take_while(|&j| toks[j].word)
+        .find(|&j| toks[j].lower == "to")
+        .is_some_and(|j| {
+            j + 1 < n
+                && toks[j + 1].word
+                && !toks[j + 1].cap
+                && !determiner(&toks[j + 1].lower)
+                && !time_word(&toks[j + 1].lower)
+        })
 }
 
 /// Verbs that put their subject after them ("…, said the ministry").

@@ -629,3 +629,77 @@ fn a_company_suffix_keeps_its_period() {
         "Vela Shipping Inc."
     );
 }
+
+#[test]
+fn beliefs_and_intentions_are_claims_of_their_own_kind() {
+    let t = "The regional governor fears that the dam could fail within days.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "regional governor");
+    assert_eq!(cs[0].kind(), AttributionKind::Belief);
+    assert_eq!(s(t, cs[0].span), "the dam could fail within days.");
+
+    let t = "The river authority wants to open two more sluices on Sunday.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "river authority");
+    assert_eq!(cs[0].kind(), AttributionKind::Intention);
+
+    // An object before the infinitive: "expects the talks to fail".
+    let t = "Colonel Anton Vell expects the ceasefire talks to collapse.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Anton Vell");
+    assert_eq!(cs[0].kind(), AttributionKind::Belief);
+
+    // Speech stays speech.
+    let t = "The border guard service said that two boats had been sunk.";
+    assert_eq!(claims_of(t)[0].kind(), AttributionKind::Speech);
+}
+
+#[test]
+fn cognition_verbs_need_a_clause_or_an_infinitive() {
+    // No statement: a plain object, a noun use, a passive.
+    for t in [
+        "The villagers want peace and clean water.",
+        "The plans were drawn up in March by the council.",
+        "Fears of a new offensive grew in the town.",
+        "The convoy is expected to arrive on Monday.",
+        "Residents hope for rain before the harvest.",
+        "The brigade wants to the river.",
+    ] {
+        assert!(claims_of(t).is_empty(), "{t}");
+    }
+}
+
+#[test]
+fn a_noun_use_of_an_intention_verb_is_no_claim() {
+    let t = "The governor asked officials to make new tentative plans to evacuate the port.";
+    assert!(claims_of(t)
+        .iter()
+        .all(|c| c.kind() != AttributionKind::Intention));
+}
+
+#[test]
+fn a_quoted_first_person_view_does_not_cut_the_quote() {
+    // The quotation is left open in this paragraph.
+    let t = "Colonel Ada Voss said in a statement, \"We want to know who fired the shells and why.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Ada Voss");
+    assert!(s(t, cs[0].span).contains("who fired the shells"));
+}
+
+#[test]
+fn participles_with_their_own_subject_or_a_quote() {
+    let t = "The dam was closed on Monday, Rivertek saying that the spillway had cracked.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Rivertek");
+    assert_eq!(s(t, cs[0].span), "the spillway had cracked.");
+
+    let t = "Mayor Lina Ort defended the curfew by saying, \"The streets are not safe at night.\"";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert!(s(t, cs[0].span).contains("streets are not safe"));
+}

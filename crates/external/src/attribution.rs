@@ -309,20 +309,46 @@ pub fn evaluate(
 pub fn evaluate_with(
     pipeline: &Pipeline,
     events: &[SpeechEvent],
-    mut load_doc: impl FnMut(&str) -> Result<MeantimeDoc, Error>,
+    load_doc: impl FnMut(&str) -> Result<MeantimeDoc, Error>,
 ) -> Result<AttributionOutcome, Error> {
-    let mut by_doc: BTreeMap<&str, Vec<&SpeechEvent>> = BTreeMap::new();
-    for e in events {
-        by_doc.entry(&e.doc).or_default().push(e);
+    Ok(evaluate_detailed(pipeline, events, load_doc)?.0)
+}
+
+/// One speech event as scored, for looking at the misses (see
+/// `examples/meantime_misses.rs`).
+#[derive(Debug, Clone)]
+pub struct EventDetail {
+    /// Index into the events given.
+    pub event: usize,
+    /// What was found.
+    pub result: EventResult,
+    /// The reported claims whose statement or cue lies in the event's
+    /// sentence (empty when the sentence was not located).
+    pub claims: Vec<Claim>,
+    /// Whether the event is in the document's first sentence, its title
+    /// (which the claims stage does not read).
+    pub title: bool,
+}
+
+/// [`evaluate_with`], also returning every event's result in the order given.
+pub fn evaluate_detailed(
+    pipeline: &Pipeline,
+    events: &[SpeechEvent],
+    mut load_doc: impl FnMut(&str) -> Result<MeantimeDoc, Error>,
+) -> Result<(AttributionOutcome, Vec<EventDetail>), Error> {
+    let mut by_doc: BTreeMap<&str, Vec<(usize, &SpeechEvent)>> = BTreeMap::new();
+    for (k, e) in events.iter().enumerate() {
+        by_doc.entry(&e.doc).or_default().push((k, e));
     }
     let mut out = AttributionOutcome {
         documents: by_doc.len(),
         speech_events: events.len(),
         ..AttributionOutcome::default()
     };
+    let mut details = Vec::with_capacity(events.len());
     for (name, doc_events) in by_doc {
         let doc = load_doc(name)?;
-        let published: Option<Date> = doc_events[0].dct.as_deref().and_then(|d| d.parse().ok());
+        let published: Option<Date> = doc_events[0].1.dct.as_deref().and_then(|d| d.parse().ok());
         let options = Options {
             published,
             ..Options::default()
@@ -335,7 +361,8 @@ pub fn evaluate_with(
             }
         };
         out.claims_reported += claims.len();
-        for e in doc_events {
+        let first_id = doc.sentences.keys().next().copied();
+        for (k, e) in doc_events {
             let has_source = !e.sources_arg0.is_empty();
             out.with_source += usize::from(has_source);
             out.pronoun_sources += e
@@ -354,10 +381,8 @@ pub fn evaluate_with(
             if doc.find_cue(sid, &e.cue).is_empty() {
                 out.cue_unlocated += 1;
             }
-            let r = doc
-                .sentence_span(sid)
-                .map(|s| score_event(&claims, e, s))
-                .unwrap_or_default();
+            let span = doc.sentence_span(sid);
+            let r = span.map(|s| score_event(&claims, e, s)).unwrap_or_default();
             out.cue_recall.total += 1;
             out.cue_recall.hits += usize::from(r.cue_found);
             if has_source {
@@ -366,9 +391,25 @@ pub fn evaluate_with(
                 out.source_recall.total += 1;
                 out.source_recall.hits += usize::from(r.source_found);
             }
+            let near: Vec<Claim> = span
+                .map(|s| {
+                    claims
+                        .iter()
+                        .filter(|c| c.start < s.end && s.start < c.end)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            details.push(EventDetail {
+                event: k,
+                result: r,
+                claims: near,
+                title: first_id == Some(sid),
+            });
         }
     }
-    Ok(out)
+    details.sort_by_key(|d| d.event);
+    Ok((out, details))
 }
 
 #[cfg(test)]
@@ -428,6 +469,7 @@ mod tests {
             end,
             text: String::new(),
             events: vec![],
+            kind: None,
         }
     }
 

@@ -347,6 +347,11 @@ pub struct Claim {
     pub text: String,
     /// Ids of the events it supports.
     pub events: Vec<String>,
+    /// Extension: the kind of attribution when it is not speech — `belief`
+    /// ("the minister fears that …") or `intention` ("the company plans to
+    /// …"); absent for things said, written, reported or denied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// Claims that disagree.

@@ -144,6 +144,7 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
                 end: evidence.end,
                 text: evidence.text.clone(),
                 events: vec![eid.clone()],
+                kind: None,
             });
         }
         evs.push(Event {

@@ -80,6 +80,10 @@ impl Stage for ClaimStage {
                 end: c.span.end,
                 text: doc.slice(c.span).to_string(),
                 events,
+                kind: match c.kind() {
+                    sitrep_claims::AttributionKind::Speech => None,
+                    k => Some(k.as_str().to_string()),
+                },
             });
         }
         let topics: Vec<sitrep_claims::Topic> = claims
