@@ -97,7 +97,7 @@ mod user;
 
 pub use key::key;
 pub use recognize::{Mention, SentenceIn};
-pub use resolve::{feature_precision, geo_precision, point, Resolution};
+pub use resolve::{area_point, feature_precision, geo_precision, point, Resolution};
 pub use user::UserFileError;
 
 use std::collections::HashMap;
