@@ -633,27 +633,20 @@ fn verb_claim(
             None if i + 2 < n && lower[i + 1] == "," && is_open_quote(text, &toks[i + 2]) => i + 2,
             None => return None,
         };
-        if let Some(a) = absolute {
-            let party = Party {
-                span: sp(toks, a, i),
-                name: clean_name(text, toks, a, i),
-            };
-            return Some(vec![Claim {
-                claimant: Some(party),
-                via: Vec::new(),
-                cue,
-                group,
-                stance: stance_of(group),
-                hedged: false,
-                span: Span::new(toks[start].span.start, s.span.end),
-                sentence: si,
-                attribution: Span::new(toks[a].span.start, cue.end),
-            }]);
-        }
+        // Who: the name of an absolute participle, else the claim this
+        // one continues (not after "by"), else the sentence's subject.
         let parent = earlier.last().filter(|_| !by);
-        let (claimant, via) = match parent {
-            Some(p) => (p.claimant.clone(), p.via.clone()),
-            None => {
+        let (claimant, via, from) = match (absolute, parent) {
+            (Some(a), _) => (
+                Some(Party {
+                    span: sp(toks, a, i),
+                    name: clean_name(text, toks, a, i),
+                }),
+                Vec::new(),
+                a,
+            ),
+            (None, Some(p)) => (p.claimant.clone(), p.via.clone(), i - 1),
+            (None, None) => {
                 let (a, b) = subject_at_start(toks)?;
                 (
                     Some(Party {
@@ -661,6 +654,7 @@ fn verb_claim(
                         name: clean_name(text, toks, a, b),
                     }),
                     Vec::new(),
+                    i - 1,
                 )
             }
         };
@@ -674,7 +668,7 @@ fn verb_claim(
             hedged: false,
             span: Span::new(toks[start].span.start, s.span.end),
             sentence: si,
-            attribution: Span::new(toks[i - 1].span.start, cue.end),
+            attribution: Span::new(toks[from].span.start, cue.end),
         }]);
     }
     // Who: before the cue (skipping "has also"), or after it in an inversion.

@@ -420,7 +420,7 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
     // name: "March" the month, "Shell", "Merrill Lynch", "Storm Shadow" (an
     // instrument, matched on its own). Such triggers need no parse, and
     // business and wire copy is full of them.
-    let title_case = title_case(sentence, &toks);
+    let title_case = !matches.is_empty() && title_case(sentence, &toks);
     let named = |m: &(usize, usize, usize)| {
         let t = word_idx[m.1];
         let word = &sentence[toks[t].start..toks[t].end];

@@ -694,75 +694,77 @@ pub fn is_regional(k: &str) -> bool {
     k.split(' ').any(|w| REGION_WORDS.contains(&w))
 }
 
-/// The terms of a candidate's score (see the crate docs), as (what, value);
-/// terms that are zero are left out.
-pub fn score_terms(place: &Place<'_>, why: Why, regional: bool) -> Vec<(String, f32)> {
-    let mut terms = Vec::with_capacity(5);
-    terms.push((
-        format!("match: {why}"),
+/// One term of a candidate's score (see [`weigh`]).
+enum Term {
+    Match(Why),
+    Feature(&'static str),
+    Capital,
+    Population(u32),
+    Postal,
+}
+
+/// Calls `add` with each non-zero term of a candidate's score, in the
+/// order they are summed: one definition for [`score`] (which only adds
+/// them up, on the hot path) and [`score_terms`] (which labels them).
+fn weigh(place: &Place<'_>, why: Why, regional: bool, mut add: impl FnMut(Term, f32)) {
+    add(
+        Term::Match(why),
         match why {
             Why::Key(k) => k.weight(),
             Why::Fuzzy(d) => 0.65 - 0.1 * f32::from(d),
         },
-    ));
+    );
     let region = regional || matches!(why, Why::Key(KeyKind::Code));
-    let feature = match place.feature {
-        Feature::Country => 0.3,
-        Feature::Admin1 if region => 0.2,
-        Feature::Admin1 => -0.2,
-        Feature::Admin2 if region => 0.2,
-        Feature::Admin2 => -0.25,
-        Feature::Other if place.source == Source::Feature => 0.4,
-        _ => 0.0,
+    const NAMED: &str = "feature: division, named as one";
+    const UNNAMED: &str = "feature: division, named without a division word";
+    let (value, what) = match place.feature {
+        Feature::Country => (0.3, "feature: country"),
+        Feature::Admin1 if region => (0.2, NAMED),
+        Feature::Admin1 => (-0.2, UNNAMED),
+        Feature::Admin2 if region => (0.2, NAMED),
+        Feature::Admin2 => (-0.25, UNNAMED),
+        Feature::Other if place.source == Source::Feature => {
+            (0.4, "feature: named body of water or landmark")
+        }
+        _ => (0.0, ""),
     };
-    if feature != 0.0 {
-        let what = match place.feature {
-            Feature::Country => "feature: country",
-            Feature::Admin1 | Feature::Admin2 if region => "feature: division, named as one",
-            Feature::Admin1 | Feature::Admin2 => "feature: division, named without a division word",
-            _ => "feature: named body of water or landmark",
-        };
-        terms.push((what.to_string(), feature));
+    if value != 0.0 {
+        add(Term::Feature(what), value);
     }
     if place.feature_code == "PPLC" {
-        terms.push(("capital".to_string(), 0.1));
+        add(Term::Capital, 0.1);
     }
     if place.population > 0 {
-        terms.push((
-            format!("population {}", place.population),
+        add(
+            Term::Population(place.population),
             0.08 * (1.0 + place.population as f32).log10(),
-        ));
+        );
     }
     if matches!(place.accuracy, Some(1..=3)) {
-        terms.push(("approximate postal coordinates".to_string(), -0.05));
+        add(Term::Postal, -0.05);
     }
+}
+
+/// The terms of a candidate's score (see the crate docs), as (what, value);
+/// terms that are zero are left out.
+pub fn score_terms(place: &Place<'_>, why: Why, regional: bool) -> Vec<(String, f32)> {
+    let mut terms = Vec::with_capacity(5);
+    weigh(place, why, regional, |term, value| {
+        let what = match term {
+            Term::Match(why) => format!("match: {why}"),
+            Term::Feature(what) => what.to_string(),
+            Term::Capital => "capital".to_string(),
+            Term::Population(n) => format!("population {n}"),
+            Term::Postal => "approximate postal coordinates".to_string(),
+        };
+        terms.push((what, value));
+    });
     terms
 }
 
 fn score(place: Place<'_>, why: Why, regional: bool) -> Candidate<'_> {
-    let mut s = match why {
-        Why::Key(k) => k.weight(),
-        Why::Fuzzy(d) => 0.65 - 0.1 * f32::from(d),
-    };
-    let region = regional || matches!(why, Why::Key(KeyKind::Code));
-    s += match place.feature {
-        Feature::Country => 0.3,
-        Feature::Admin1 if region => 0.2,
-        Feature::Admin1 => -0.2,
-        Feature::Admin2 if region => 0.2,
-        Feature::Admin2 => -0.25,
-        Feature::Other if place.source == Source::Feature => 0.4,
-        _ => 0.0,
-    };
-    if place.feature_code == "PPLC" {
-        s += 0.1;
-    }
-    if place.population > 0 {
-        s += 0.08 * (1.0 + place.population as f32).log10();
-    }
-    if matches!(place.accuracy, Some(1..=3)) {
-        s -= 0.05;
-    }
+    let mut s = 0.0;
+    weigh(&place, why, regional, |_, value| s += value);
     Candidate {
         place,
         score: s,

@@ -863,15 +863,19 @@ mod tests {
         sitrep_text::segment(text).tokens
     }
 
-    fn found(text: &str) -> Vec<String> {
+    /// The mentions of `text` read as one body sentence.
+    fn mentions(text: &str) -> Vec<Mention> {
         let toks = spans(text);
         let s = SentenceIn {
             tokens: &toks,
             headline: false,
             dateline: false,
         };
-        Gazetteer::embedded()
-            .recognize(text, &[s])
+        Gazetteer::embedded().recognize(text, &[s])
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        mentions(text)
             .into_iter()
             .map(|m| m.span.slice(text).to_string())
             .collect()
@@ -920,14 +924,7 @@ mod tests {
     }
 
     fn directions(text: &str) -> Vec<(String, Option<&'static str>)> {
-        let toks = spans(text);
-        let s = SentenceIn {
-            tokens: &toks,
-            headline: false,
-            dateline: false,
-        };
-        Gazetteer::embedded()
-            .recognize(text, &[s])
+        mentions(text)
             .into_iter()
             .map(|m| (m.span.slice(text).to_string(), m.direction))
             .collect()
