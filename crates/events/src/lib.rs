@@ -81,6 +81,10 @@ pub struct Analysis {
     /// The sentence is an aggregate tally ("across the front", "so far
     /// this year"): its deaths belong to no single event.
     pub aggregate: bool,
+    /// The sentence names a non-state armed group by a common noun
+    /// ("gunmen", "militants", "bandits", "insurgents"): the article tells
+    /// of armed violence even when no named actor is recognised.
+    pub armed_group: bool,
 }
 
 const CIVILIAN: &[&str] = &[
@@ -730,6 +734,9 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         candidates: out,
         casualties,
         aggregate,
+        armed_group: words
+            .iter()
+            .any(|w| *w != "armed" && ARMED_GROUP.contains(w)),
     }
 }
 

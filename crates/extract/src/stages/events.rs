@@ -137,7 +137,8 @@ fn generic(typing: Typing) -> bool {
 
 /// Does the article tell of political violence at all: an armed actor
 /// (military or security forces, a rebel group or militia — police alone
-/// also come to road accidents), a weapon, or a trigger that names an act
+/// also come to road accidents — or armed men named by a common noun in a
+/// sentence with a trigger: "gunmen", "militants"), a weapon, or a trigger that names an act
 /// of war ("shelling", "ambush", "airstrike")? Without any, generic words
 /// of harm (a storm "hit" a yacht race, 20 people "died" on the roads, a
 /// cricketer's "shot") are no events.
@@ -152,14 +153,17 @@ fn violent_context<'a>(
     });
     armed
         || analyses.any(|a| {
-            a.candidates.iter().any(|c| {
-                c.instrument.is_some()
-                    || (!generic(c.typing)
-                        && matches!(
-                            c.event_type,
-                            "Battles" | "Explosions/Remote violence" | "Violence against civilians"
-                        ))
-            })
+            a.armed_group
+                || a.candidates.iter().any(|c| {
+                    c.instrument.is_some()
+                        || (!generic(c.typing)
+                            && matches!(
+                                c.event_type,
+                                "Battles"
+                                    | "Explosions/Remote violence"
+                                    | "Violence against civilians"
+                            ))
+                })
         })
 }
 
