@@ -501,8 +501,13 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         {
             continue;
         }
-        // Burning and looting by protesters is their riot.
-        if has_protest && e.typing == Typing::Fixed("Looting/property destruction") {
+        // Burning and looting by protesters is their riot, and protesters
+        // detained are the intervention in their protest, not arrests of
+        // their own.
+        if has_protest
+            && (e.typing == Typing::Fixed("Looting/property destruction")
+                || e.typing == Typing::Detain)
+        {
             continue;
         }
         let (ws, we) = (m.1, m.2);
@@ -623,6 +628,12 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
                     "pelted",
                     "ransacked",
                     "clashed",
+                    "clashes",
+                    "clashing",
+                    "scuffles",
+                    "scuffled",
+                    "ablaze",
+                    "violent",
                     "vandalism",
                     "stormed",
                 ]) || pair("set", "fire")
@@ -633,13 +644,45 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
                     && !pair("rubber", "bullets")
                     || pair("shot", "dead")
                     || pair("opened", "fire")
+                    || pair("excessive", "force")
+                    || words.windows(2).any(|w| {
+                        matches!(w[0], "violently" | "brutally")
+                            && matches!(
+                                w[1],
+                                "suppressed" | "dispersed" | "suppress" | "disperse" | "broke"
+                            )
+                    })
                 {
                     "Excessive force against protesters"
                 } else if pair("were", "dispersed")
                     || pair("police", "dispersed")
+                    || pair("broke", "up")
+                    || pair("break", "up")
                     || has(&[
-                        "tear", "teargas", "cannon", "cannons", "disperse", "batons", "arrested",
-                        "detained", "beat", "beaten", "stun", "pepper",
+                        "tear",
+                        "teargas",
+                        "cannon",
+                        "cannons",
+                        "disperse",
+                        "dispersed",
+                        "dispersing",
+                        "dispersal",
+                        "suppress",
+                        "suppressed",
+                        "crackdown",
+                        "halted",
+                        "baton",
+                        "batons",
+                        "arrest",
+                        "arrests",
+                        "arrested",
+                        "detain",
+                        "detained",
+                        "beat",
+                        "beaten",
+                        "stun",
+                        "pepper",
+                        "pepper-sprayed",
                     ])
                     || pair("rubber", "bullets")
                 {
