@@ -88,6 +88,19 @@ pub struct Analysis {
 }
 
 const CIVILIAN: &[&str] = &[
+    "community",
+    "communities",
+    "plane",
+    "hotel",
+    "doctor",
+    "doctors",
+    "tourists",
+    "guests",
+    "bus",
+    "worshipers",
+    "pilgrims",
+    "churchgoers",
+    "marketplace",
     "civilian",
     "civilians",
     "villagers",
@@ -504,9 +517,11 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         // Burning and looting by protesters is their riot, and protesters
         // detained are the intervention in their protest, not arrests of
         // their own.
+        // So are their clashes with the police.
         if has_protest
             && (e.typing == Typing::Fixed("Looting/property destruction")
-                || e.typing == Typing::Detain)
+                || e.typing == Typing::Detain
+                || (e.typing == Typing::Fixed("Armed clash") && words[m.1].starts_with("clash")))
         {
             continue;
         }
@@ -1087,7 +1102,49 @@ mod tests {
             subs("Shelling killed five civilians."),
             ["Shelling/artillery/missile attack"]
         );
-        // Seized weapons are no territory.
-        assert!(subs("Police seized weapons.").is_empty());
+        // Seized weapons are no territory: ACLED codes the seizure of
+        // weapons as disrupted weapons use.
+        assert_eq!(subs("Police seized weapons."), ["Disrupted weapons use"]);
+        assert_eq!(
+            subs("A cache of rifles and ammunition was found near the dam."),
+            ["Disrupted weapons use"]
+        );
+    }
+
+    #[test]
+    fn protests_read_their_intervention() {
+        // Detained protesters are the protest's intervention, not arrests.
+        assert_eq!(
+            subs("Police detained dozens of protesters at the rally."),
+            ["Protest with intervention"]
+        );
+        assert_eq!(
+            subs("Soldiers violently dispersed a peaceful protest in the town."),
+            ["Excessive force against protesters"]
+        );
+        assert_eq!(
+            subs("Protesters clashed with police during the march."),
+            ["Violent demonstration"]
+        );
+        assert_eq!(
+            subs("Thousands rallied peacefully in the capital."),
+            ["Peaceful protest"]
+        );
+    }
+
+    #[test]
+    fn surrenders_bases_and_defections() {
+        assert_eq!(
+            subs("Forty rebels surrendered to the army on Sunday."),
+            ["Agreement"]
+        );
+        assert_eq!(
+            subs("The army has set up a new observation point near the border."),
+            ["Headquarters or base established"]
+        );
+        assert_eq!(
+            subs("Two hundred fighters defected to the government side."),
+            ["Change to group/activity"]
+        );
     }
 }
