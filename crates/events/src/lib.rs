@@ -517,7 +517,17 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         // Burning and looting by protesters is their riot, and protesters
         // detained are the intervention in their protest, not arrests of
         // their own.
-        // So are their clashes with the police.
+        // So are their clashes with the police. Weapons seized in a
+        // sentence that tells of another act are that act's spoils.
+        if e.typing == Typing::Fixed("Disrupted weapons use")
+            && e.mode == "seize"
+            && triggers.iter().any(|o| {
+                let t = &entries[o.0];
+                t.typing != Typing::Fixed("Disrupted weapons use") && t.role != Role::Instrument
+            })
+        {
+            continue;
+        }
         if has_protest
             && (e.typing == Typing::Fixed("Looting/property destruction")
                 || e.typing == Typing::Detain
@@ -679,13 +689,11 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
                         "cannon",
                         "cannons",
                         "disperse",
-                        "dispersed",
                         "dispersing",
                         "dispersal",
                         "suppress",
                         "suppressed",
                         "crackdown",
-                        "halted",
                         "baton",
                         "batons",
                         "arrest",

@@ -167,6 +167,12 @@ fn violent_context<'a>(
         })
 }
 
+/// Is the candidate a seizure or find of weapons (disrupted weapons use
+/// whose PLOVER mode is "seize")?
+fn seizure(c: &sitrep_events::Candidate) -> bool {
+    c.sub_event_type == "Disrupted weapons use" && c.mode == "seize"
+}
+
 /// Rank of a place kind for event locations (lower is better).
 fn feature_rank(f: Feature) -> u8 {
     match f {
@@ -508,6 +514,13 @@ impl Stage for EventStage {
             .filter(|(_, a)| !a.candidates.is_empty())
             .collect();
         let violent = violent_context(actors, analysed.iter().map(|(_, a)| a));
+        // Weapons seized or found in an article that reports fighting are
+        // the spoils of that fighting, not an event of their own.
+        let fighting = analysed.iter().any(|(_, a)| {
+            a.candidates
+                .iter()
+                .any(|c| c.event_type == "Battles" && !generic(c.typing))
+        });
         for (s, analysis) in &analysed {
             let text = doc.slice(s.span);
             // Time expressions of the sentence, resolved.
@@ -564,6 +577,9 @@ impl Stage for EventStage {
                 .collect();
             for (ci, c) in analysis.candidates.iter().enumerate() {
                 if !violent && generic(c.typing) {
+                    continue;
+                }
+                if fighting && seizure(c) {
                     continue;
                 }
                 let trigger = Span::new(s.span.start + c.start, s.span.start + c.end);
