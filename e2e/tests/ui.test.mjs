@@ -57,6 +57,8 @@ test('the map draws the basemap and one marker per located event', async () => {
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -400);
   await page.waitForFunction((b) => document.querySelector('#map').dataset.clusters !== b, before);
+  // Zoomed in this far, the full-detail countries replace the simplified ones.
+  await page.waitForFunction(() => document.querySelector('#map').dataset.detail === 'drawn');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

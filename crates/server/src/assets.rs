@@ -1,7 +1,7 @@
 //! The web UI: every file of `crates/server/ui/`, embedded in the binary
 //! at build time and served with its content type.
 
-use axum::http::{header, StatusCode, Uri};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
@@ -27,34 +27,82 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-/// Serves a UI file; paths without an extension get `index.html` (the UI
-/// routes in the browser); unknown files are 404.
-pub async fn serve_ui(uri: Uri) -> Response {
+/// The name of the UI's modules joined into one file by `build.rs`
+/// (`app.<hash of the content>.js`).
+pub const BUNDLE_NAME: &str = env!("SITREP_UI_BUNDLE");
+
+/// The bundle's text.
+const BUNDLE: &str = include_str!(concat!(env!("OUT_DIR"), "/ui-bundle.js"));
+
+/// `ui/index.html` as served: it loads [`BUNDLE_NAME`] instead of the
+/// module graph.
+const INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/ui-index.html"));
+
+/// The page itself (also for paths without an extension: the UI routes in
+/// the browser).
+fn index() -> Response {
+    (
+        StatusCode::OK,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        INDEX,
+    )
+        .into_response()
+}
+
+/// Serves a UI file: `/` and paths without an extension get the page, the
+/// bundle is cached for good (its name changes with its content), other
+/// files are revalidated by their ETag; unknown files are 404. The separate
+/// modules stay available for the development server's way of loading them.
+pub async fn serve_ui(uri: Uri, headers: HeaderMap) -> Response {
     let path = uri.path().trim_start_matches('/');
-    let path = if path.is_empty() { "index.html" } else { path };
-    if let Some(file) = Ui::get(path) {
+    if path.is_empty() || path == "index.html" {
+        return index();
+    }
+    if path == BUNDLE_NAME {
         return (
             StatusCode::OK,
             [
-                (header::CONTENT_TYPE, content_type(path)),
-                (header::CACHE_CONTROL, "no-cache"),
+                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
             ],
-            file.data,
+            BUNDLE,
         )
             .into_response();
     }
+    if let Some(file) = Ui::get(path) {
+        let hash = file.metadata.sha256_hash();
+        let etag = format!(
+            "\"{}\"",
+            hash[..12]
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        );
+        let fresh = headers
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.split(',').any(|t| t.trim() == etag));
+        let status = if fresh {
+            StatusCode::NOT_MODIFIED
+        } else {
+            StatusCode::OK
+        };
+        let head = [
+            (header::CONTENT_TYPE, content_type(path).to_string()),
+            (header::CACHE_CONTROL, "no-cache".to_string()),
+            (header::ETAG, etag),
+        ];
+        return if fresh {
+            (status, head).into_response()
+        } else {
+            (status, head, file.data).into_response()
+        };
+    }
     if !path.contains('.') {
-        if let Some(index) = Ui::get("index.html") {
-            return (
-                StatusCode::OK,
-                [
-                    (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                    (header::CACHE_CONTROL, "no-cache"),
-                ],
-                index.data,
-            )
-                .into_response();
-        }
+        return index();
     }
     ApiError::not_found(format!("no such page: /{path}")).into_response()
 }

@@ -12,6 +12,8 @@
 
 pub mod api;
 pub mod assets;
+#[cfg(test)]
+mod bundle;
 pub mod cache;
 pub mod demo;
 pub mod error;

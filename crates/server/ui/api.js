@@ -57,8 +57,9 @@ export function extract(text, published) {
   });
 }
 
-/** The basemap shipped with the UI: the countries as SVG path text
- * (basemap-paths.json, made from basemap.json), the subdivisions as
- * TopoJSON. */
+/** The basemap shipped with the UI: the countries as simplified SVG path
+ * text (basemap-paths.json, made from basemap.json) and in full as
+ * TopoJSON, the subdivisions as TopoJSON. */
 export const basemap = () => getJson('/basemap-paths.json');
+export const basemapDetail = () => getJson('/basemap.json');
 export const admin1 = () => getJson('/admin1.json');

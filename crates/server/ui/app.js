@@ -9,7 +9,7 @@
 
 import * as api from './api.js';
 import { EVENT_TYPES, colourOf, countryName, dateRange, el } from './types.js';
-import { fromPathText, buildAdmin1 } from './topo.js';
+import { fromPathText, buildAdmin1, buildCountries } from './topo.js';
 import { EventMap } from './map.js';
 import { Timeline, toDay } from './timeline.js';
 import { showEvent } from './eventpage.js';
@@ -95,10 +95,13 @@ async function loadEvents() {
   const shown = pts.id.length;
   const points = new Array(shown);
   const contradicted = new Set();
+  // Text columns are positions in `strings` (docs/API.md).
+  const str = pts.strings;
+  const text = (at) => (at === null || at === undefined ? null : str[at]);
   for (let i = 0; i < shown; i++) {
-    const start = pts.date_start[i];
-    const loc = pts.location[i];
-    const actor = pts.actor1[i];
+    const start = text(pts.date_start[i]);
+    const loc = text(pts.location[i]);
+    const actor = text(pts.actor1[i]);
     points[i] = {
       id: pts.id[i],
       lon: pts.lon[i],
@@ -106,10 +109,10 @@ async function loadEvents() {
       type: pts.types[pts.type[i]],
       label: loc && actor ? `${loc} — ${actor}` : (loc || actor || ''),
       date: start,
-      country: pts.country[i],
+      country: text(pts.country[i]),
       // Undated events (NaN days) fall outside every brushed range.
       d0: start ? toDay(start) : NaN,
-      d1: start ? toDay(pts.date_end[i] || start) : NaN,
+      d1: start ? toDay(text(pts.date_end[i]) || start) : NaN,
     };
     if (pts.contradictions[i] > 0) contradicted.add(pts.id[i]);
   }
@@ -123,7 +126,9 @@ async function loadEvents() {
   timeline.setDates(state.points.map((p) => p.date));
   updateBrushLabel();
   fillLegend(state.points);
-  fillCountries(state.points);
+  // The country names come from Intl.DisplayNames, slow to set up: the
+  // first time, after the first draw.
+  if (!state.firstDraw) fillCountries(state.points);
   map.setPoints(pointsInRange());
   if (state.firstDraw) map.fit(state.points);
   loadList();
@@ -256,6 +261,7 @@ function initMapPage() {
     tooltip: $('tooltip'),
     onOpen: (id) => { location.hash = `#/event/${encodeURIComponent(id)}`; },
     loadAdmin1: () => api.admin1().then(buildAdmin1),
+    loadDetail: () => api.basemapDetail().then(buildCountries),
   });
   timeline = new Timeline($('timeline'), onBrush);
   $('zoom-in').addEventListener('click', () => map.zoomAt(1.6));
@@ -296,6 +302,7 @@ function initMapPage() {
       document.body.dataset.eventsDrawn = String(n);
       state.firstDraw = false;
       showStats(); // after the first draw, so as not to slow it
+      fillCountries(state.points);
     };
     map.requestDraw();
   });

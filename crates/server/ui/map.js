@@ -9,6 +9,10 @@ import { colourOf } from './types.js';
 const CELL = 36; // px: events closer than about this are clustered
 const MIN_SCALE = 2; // px per degree
 const MAX_SCALE = 4000;
+// px per degree past which the simplified countries (basemap-paths.json,
+// 0.1 degree tolerance) would be off by more than a pixel: the full detail
+// is loaded then.
+const DETAIL_SCALE = 10;
 
 /** Marker radius (px) of a cluster of n events. */
 function radius(n) {
@@ -25,7 +29,10 @@ export class EventMap {
     this.ctx = canvas.getContext('2d');
     this.onOpen = opts.onOpen;
     this.tooltip = opts.tooltip;
-    this.base = null; // country Path2Ds from topo.js
+    this.base = null; // country Path2Ds from topo.js (simplified)
+    this.detail = null; // the same in full detail, loaded on first zoom-in
+    this.loadDetail = opts.loadDetail; // () => Promise<{land, borders}>
+    this.detailPending = false;
     this.admin1 = null; // subdivision borders, loaded on first zoom-in
     this.loadAdmin1 = opts.loadAdmin1; // () => Promise<Path2D>
     this.admin1Pending = false;
@@ -221,8 +228,19 @@ export class EventMap {
       ctx.save();
       ctx.setTransform(dpr * v.scale, 0, 0, dpr * v.scale,
         dpr * (w / 2 - v.lon * v.scale), dpr * (h / 2 + v.lat * v.scale));
+      let countries = this.base;
+      if (v.scale > DETAIL_SCALE && this.base.tolerance > 0) {
+        if (this.detail) countries = this.detail;
+        else if (!this.detailPending && this.loadDetail) {
+          this.detailPending = true;
+          this.loadDetail().then((detail) => {
+            this.detail = detail;
+            this.requestDraw();
+          }, () => {});
+        }
+      }
       ctx.fillStyle = '#f7f5ef';
-      ctx.fill(this.base.land, 'evenodd');
+      ctx.fill(countries.land, 'evenodd');
       if (v.scale > 6) {
         if (this.admin1) {
           ctx.strokeStyle = '#c9c3b5';
@@ -238,7 +256,7 @@ export class EventMap {
       }
       ctx.strokeStyle = '#8c8577';
       ctx.lineWidth = 1 / v.scale;
-      ctx.stroke(this.base.borders);
+      ctx.stroke(countries.borders);
       ctx.restore();
     }
     this.clusters = this.cluster();
@@ -267,6 +285,7 @@ export class EventMap {
     this.canvas.dataset.clusters = String(this.clusters.length);
     this.canvas.dataset.basemap = this.base ? String(this.base.countries) : '0';
     this.canvas.dataset.admin1 = this.admin1 && v.scale > 6 ? 'drawn' : '';
+    this.canvas.dataset.detail = this.detail && v.scale > DETAIL_SCALE ? 'drawn' : '';
     if (this.onDrawn && this.base) {
       const cb = this.onDrawn;
       this.onDrawn = null;

@@ -5,22 +5,57 @@
 // text and handed to Path2D in one call (much faster in Chromium than one
 // call per point).
 
-/** Collects SVG path commands; coordinates rounded to 0.001 degree. */
+/** A number of SVG path text, short: `.5` for 0.5, `-.5` for -0.5. */
+function short(v) {
+  const t = String(v);
+  if (t.startsWith('0.')) return t.slice(1);
+  if (t.startsWith('-0.')) return `-${t.slice(2)}`;
+  return t;
+}
+
+/**
+ * Collects SVG path commands; coordinates rounded to 1/`per` degree. Lines
+ * are relative (`l`, repeated implicitly) from the rounded previous point,
+ * so the text is short and the rounding does not drift; points that round
+ * to the previous one are left out.
+ */
 class PathText {
-  constructor() {
+  constructor(per = 1000) {
     this.parts = [];
+    this.per = per;
+    this.x = 0; // the current point in 1/per degree
+    this.y = 0;
+    this.start = [0, 0];
+    this.inLine = false;
   }
 
   moveTo(x, y) {
-    this.parts.push(`M${Math.round(x * 1000) / 1000} ${Math.round(y * 1000) / 1000}`);
+    const k = this.per;
+    this.x = Math.round(x * k);
+    this.y = Math.round(y * k);
+    this.start = [this.x, this.y];
+    this.inLine = false;
+    this.parts.push(`M${short(this.x / k)}${this.y < 0 ? '' : ' '}${short(this.y / k)}`);
   }
 
   lineTo(x, y) {
-    this.parts.push(`L${Math.round(x * 1000) / 1000} ${Math.round(y * 1000) / 1000}`);
+    const k = this.per;
+    const rx = Math.round(x * k);
+    const ry = Math.round(y * k);
+    const dx = rx - this.x;
+    const dy = ry - this.y;
+    if (dx === 0 && dy === 0) return;
+    this.x = rx;
+    this.y = ry;
+    const head = this.inLine ? (dx < 0 ? '' : ' ') : 'l';
+    this.inLine = true;
+    this.parts.push(`${head}${short(dx / k)}${dy < 0 ? '' : ' '}${short(dy / k)}`);
   }
 
   closePath() {
     this.parts.push('Z');
+    [this.x, this.y] = this.start;
+    this.inLine = false;
   }
 
   toString() {
@@ -115,8 +150,8 @@ function arcIndexes(obj) {
 }
 
 /** A path of every arc in `used`, each drawn once: the borders. */
-function meshPath(arcs, used) {
-  const path = new PathText();
+function meshPath(arcs, used, per = 1000) {
+  const path = new PathText(per);
   for (const i of used) {
     const arc = arcs[i];
     path.moveTo(arc[0], -arc[1]);
@@ -126,22 +161,82 @@ function meshPath(arcs, used) {
 }
 
 /**
- * The country layer of basemap.json as SVG path text: `land` (filled),
- * `borders` (stroked) and the number of countries. scripts/basemap/paths
- * writes it to basemap-paths.json, which the map loads instead of
- * decoding the topology in the browser.
+ * Douglas–Peucker on one decoded arc: keeps its two ends and every point
+ * farther than `tol` degrees from the line through the points kept around
+ * it. Arcs are shared by neighbouring countries and by the borders, so
+ * simplifying arcs (not rings) keeps them all meeting exactly.
  */
-export function countriesPathText(topo) {
-  const arcs = decodeArcs(topo);
+function simplifyArc(arc, tol) {
+  const n = arc.length / 2;
+  if (n <= 2 || !(tol > 0)) return arc;
+  const keep = new Uint8Array(n);
+  keep[0] = 1;
+  keep[n - 1] = 1;
+  const stack = [0, n - 1];
+  const tol2 = tol * tol;
+  while (stack.length) {
+    const b = stack.pop();
+    const a = stack.pop();
+    const ax = arc[2 * a];
+    const ay = arc[2 * a + 1];
+    const dx = arc[2 * b] - ax;
+    const dy = arc[2 * b + 1] - ay;
+    const len2 = dx * dx + dy * dy;
+    let far = -1;
+    let farD = tol2;
+    for (let k = a + 1; k < b; k++) {
+      const px = arc[2 * k] - ax;
+      const py = arc[2 * k + 1] - ay;
+      // Squared distance to the segment (to the point a when a = b: rings).
+      const t = len2 > 0 ? Math.max(0, Math.min(1, (px * dx + py * dy) / len2)) : 0;
+      const ex = px - t * dx;
+      const ey = py - t * dy;
+      const d = ex * ex + ey * ey;
+      if (d > farD) {
+        farD = d;
+        far = k;
+      }
+    }
+    if (far >= 0) {
+      keep[far] = 1;
+      stack.push(a, far, far, b);
+    }
+  }
+  let m = 0;
+  for (let k = 0; k < n; k++) m += keep[k];
+  const out = new Float64Array(2 * m);
+  let j = 0;
+  for (let k = 0; k < n; k++) {
+    if (keep[k]) {
+      out[j++] = arc[2 * k];
+      out[j++] = arc[2 * k + 1];
+    }
+  }
+  return out;
+}
+
+/**
+ * The country layer of basemap.json as SVG path text: `land` (filled),
+ * `borders` (stroked) and the number of countries; with `tolerance` (in
+ * degrees) the arcs are simplified first. scripts/basemap/paths writes a
+ * simplified one to basemap-paths.json, which the map loads first instead
+ * of decoding the topology in the browser; the full detail is built from
+ * basemap.json once the map is zoomed in.
+ */
+export function countriesPathText(topo, tolerance = 0) {
+  const arcs = decodeArcs(topo).map((arc) => simplifyArc(arc, tolerance));
   const countries = topo.objects.countries;
-  const land = new PathText();
+  // Coordinates to a tenth of the tolerance (0.001 degree at most).
+  const per = tolerance > 0 ? Math.min(1000, 10 ** Math.ceil(Math.log10(10 / tolerance))) : 1000;
+  const land = new PathText(per);
   for (const g of countries.geometries) {
     for (const poly of polygonsOf(g)) for (const ring of poly) addRing(land, arcs, ring);
   }
   return {
     land: land.toString(),
-    borders: meshPath(arcs, arcIndexes(countries)).toString(),
+    borders: meshPath(arcs, arcIndexes(countries), per).toString(),
     countries: countries.geometries.length,
+    tolerance,
   };
 }
 
@@ -152,7 +247,12 @@ export function buildCountries(topo) {
 
 /** The country layer from its path text (basemap-paths.json) as Path2Ds. */
 export function fromPathText(text) {
-  return { land: new Path2D(text.land), borders: new Path2D(text.borders), countries: text.countries };
+  return {
+    land: new Path2D(text.land),
+    borders: new Path2D(text.borders),
+    countries: text.countries,
+    tolerance: text.tolerance || 0,
+  };
 }
 
 /** Builds the subdivision borders (one stroked Path2D) from admin1.json. */

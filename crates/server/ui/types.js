@@ -16,11 +16,15 @@ export function colourOf(type) {
   return COLOURS.get(type) || '#777777';
 }
 
-/** Name of a country from its ISO alpha-2 code, using the browser's data. */
-const regionNames = typeof Intl.DisplayNames === 'function'
-  ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+/** Name of a country from its ISO alpha-2 code, using the browser's data
+ * (Intl.DisplayNames, made on first use: it takes tens of milliseconds). */
+let regionNames;
 export function countryName(cc) {
   if (!cc) return '';
+  if (regionNames === undefined) {
+    regionNames = typeof Intl.DisplayNames === 'function'
+      ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
+  }
   try {
     return (regionNames && regionNames.of(cc)) || cc;
   } catch (_) {
