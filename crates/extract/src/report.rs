@@ -383,7 +383,7 @@ impl Report {
             path: options.path.clone(),
             title: meta.title.map(text_of),
             published,
-            byline: meta.byline.map(text_of),
+            byline: meta.byline_text(&doc.text),
             outlet: meta.outlet.map(text_of),
             credits: meta.credits.iter().copied().map(text_of).collect(),
             language: meta.language.unwrap_or("und").to_string(),

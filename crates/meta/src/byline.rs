@@ -182,10 +182,63 @@ pub(crate) fn sign_off(s: &str, base: usize) -> Option<Span> {
     let rest = s.strip_prefix(['—', '–', '-'])?;
     let at = s.len() - rest.trim_start().len();
     let end = name_list(s, at)?;
-    s[end..]
-        .trim()
-        .is_empty()
-        .then(|| Span::new(base + at, base + end))
+    let tail = s[end..].trim();
+    (tail.is_empty() || helped(tail)).then(|| Span::new(base + at, base + end))
+}
+
+/// Words the help named after a sign-off has at most ("with reporting by
+/// Eli Sharon in Jerusalem").
+const MAX_HELP_WORDS: usize = 8;
+
+/// True when the tail of a sign-off names help with the story: ", with
+/// reporting by Eli Sharon", "with agencies", "and agencies".
+fn helped(tail: &str) -> bool {
+    let t = tail.trim_start_matches(',').trim_start();
+    let Some(n) = starts_with_word_ci(t, "with").or_else(|| starts_with_word_ci(t, "and")) else {
+        return false;
+    };
+    let rest = &t[n..];
+    let count = words(rest).count();
+    (1..=MAX_HELP_WORDS).contains(&count) && !rest.contains(['.', ';', '!', '?'])
+}
+
+/// Words of an author's note at the end of an article, up to the role.
+const MAX_BIO_WORDS: usize = 12;
+/// Author's notes are at most this long.
+const MAX_BIO: usize = 200;
+/// Roles that make "X is a …" a note about the author, not a sentence about
+/// someone in the story.
+const JOURNALIST_ROLES: &[&str] = &[
+    "correspondent",
+    "journalist",
+    "reporter",
+    "writer",
+    "editor",
+    "columnist",
+    "contributor",
+    "photographer",
+    "freelance",
+    "freelancer",
+];
+
+/// A note about the author closing an article: a name, "is a", "is an" or
+/// "is the", and a journalist's role within a few words ("Daniel Achebe is
+/// the Horn of Africa correspondent for the Harbour Times."). Returns the
+/// name.
+pub(crate) fn bio(s: &str, base: usize) -> Option<Span> {
+    if s.len() > MAX_BIO {
+        return None;
+    }
+    let end = one_name(s, 0)?;
+    let rest = s[end..].strip_prefix(" is ")?;
+    let n = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a).map(|r| rest.len() - r.len()))?;
+    let journalist = words(&rest[n..]).take(MAX_BIO_WORDS).any(|(_, w)| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        with_folded(core, |f| JOURNALIST_ROLES.contains(&f))
+    });
+    journalist.then(|| Span::new(base, base + end))
 }
 
 /// Lines [`loose`] reads are at most this long.
@@ -315,10 +368,36 @@ fn without_prefix(s: &str, at: usize, base: usize) -> Option<Byline> {
 
 /// The end of one or more names joined by conjunctions, starting at `at`.
 fn name_list(s: &str, at: usize) -> Option<usize> {
+    name_list_with(s, at, |_| {})
+}
+
+/// The pieces between the names of a byline that are not names: a place
+/// ("Anna Roe in Kharkiv and Tom Bell") or a role ("Leyla Demir, Istanbul
+/// bureau chief, and Omar Farouk"). `names` is the byline's span in `text`;
+/// the pieces are spans in `text`, in order. The names read without them
+/// are "Anna Roe and Tom Bell".
+pub(crate) fn between_names(text: &str, names: Span) -> Vec<Span> {
+    let mut gaps = Vec::new();
+    if let Some(s) = text.get(names.range()) {
+        name_list_with(s, 0, |r| {
+            gaps.push(Span::new(names.start + r.start, names.start + r.end))
+        });
+    }
+    gaps
+}
+
+/// The end of one or more names joined by conjunctions, starting at `at`;
+/// `gap` is told of each place or role between two names (byte range in
+/// `s`).
+fn name_list_with(
+    s: &str,
+    at: usize,
+    mut gap: impl FnMut(std::ops::Range<usize>),
+) -> Option<usize> {
     let mut end = one_name(s, at)?;
     loop {
         let rest = &s[end..];
-        let skip = place(rest).unwrap_or(0);
+        let skip = place(rest).or_else(|| role_piece(rest)).unwrap_or(0);
         let after_place = &rest[skip..];
         let Some(conj) = CONJUNCTIONS.iter().find(|c| after_place.starts_with(*c)) else {
             break;
@@ -329,11 +408,34 @@ fn name_list(s: &str, at: usize) -> Option<usize> {
             break;
         }
         match one_name(s, next) {
-            Some(e) => end = e,
+            Some(e) => {
+                if skip > 0 {
+                    // ", Istanbul bureau chief" before ", and ": the comma
+                    // goes with the role, so the names read "A and B".
+                    let comma = usize::from(conj.starts_with(", ") && conj.len() > 2);
+                    gap(end..end + skip + comma);
+                }
+                end = e;
+            }
             None => break,
         }
     }
     Some(end)
+}
+
+/// Words a role between two names has at most.
+const MAX_ROLE_PIECE_WORDS: usize = 4;
+
+/// The length of ", Istanbul bureau chief" at the start of `s` when a comma
+/// and a conjunction follow it (", and Omar Farouk"): a role between the
+/// names of two authors.
+fn role_piece(s: &str) -> Option<usize> {
+    let t = s.strip_prefix(", ")?;
+    let len = t.find(',')?;
+    let piece = &t[..len];
+    let after = &t[len..];
+    let joined = after.starts_with(", and ") || after.starts_with(", & ");
+    (joined && words(piece).count() <= MAX_ROLE_PIECE_WORDS && is_role(piece)).then_some(2 + len)
 }
 
 /// The length of " in Kyiv" at the start of `s` (one to three capitalised
@@ -562,7 +664,8 @@ fn tail_ok(tail: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{name_word, read, NameWord};
+    use super::{between_names, bio, name_word, read, sign_off, NameWord};
+    use sitrep_text::Span;
 
     /// (names, outlet) read from a line.
     fn byline(s: &str) -> Option<(Option<&str>, Option<&str>)> {
@@ -778,5 +881,69 @@ mod tests {
         assert_eq!(byline("From: the editors"), None);
         assert_eq!(byline("Byline"), None);
         assert_eq!(byline(""), None);
+    }
+
+    /// The byline's names with the places and roles between them left out.
+    fn joined(s: &str) -> Option<String> {
+        let names = read(s, 0)?.names?;
+        let mut out = String::new();
+        let mut at = names.start;
+        for gap in between_names(s, names) {
+            out.push_str(&s[at..gap.start]);
+            at = gap.end;
+        }
+        out.push_str(&s[at..names.end]);
+        Some(out)
+    }
+
+    #[test]
+    fn places_and_roles_between_names_are_left_out() {
+        assert_eq!(
+            joined("By Anna Roe in Kharkiv and Tom Bell in London").as_deref(),
+            Some("Anna Roe and Tom Bell")
+        );
+        assert_eq!(
+            joined("By Leyla Demir, Istanbul bureau chief, and Omar Farouk").as_deref(),
+            Some("Leyla Demir and Omar Farouk")
+        );
+        assert_eq!(
+            joined("By Jane Doe and John Roe").as_deref(),
+            Some("Jane Doe and John Roe")
+        );
+        // A role before "and agencies" ends the names.
+        assert_eq!(
+            joined("By Jane Doe, Staff Writer, and agencies").as_deref(),
+            Some("Jane Doe")
+        );
+        assert!(between_names("short", Span::new(3, 99)).is_empty());
+    }
+
+    #[test]
+    fn sign_offs_may_name_help() {
+        let s = "— Yara Nassar, with reporting by Eli Sharon";
+        assert_eq!(sign_off(s, 0).map(|n| n.slice(s)), Some("Yara Nassar"));
+        let s = "— Yara Nassar and agencies";
+        assert_eq!(sign_off(s, 0).map(|n| n.slice(s)), Some("Yara Nassar"));
+        // A sentence after the name is no sign-off.
+        assert_eq!(
+            sign_off("— Yara Nassar, with reporting by Eli. Then more", 0),
+            None
+        );
+        assert_eq!(sign_off("— Yara Nassar said the talks failed", 0), None);
+    }
+
+    #[test]
+    fn notes_about_the_author() {
+        let s = "Daniel Achebe is the Horn of Africa correspondent for the Harbour Times.";
+        assert_eq!(bio(s, 0).map(|n| n.slice(s)), Some("Daniel Achebe"));
+        let s = "Marta Kowal is a freelance journalist based in Cairo.";
+        assert_eq!(bio(s, 0).map(|n| n.slice(s)), Some("Marta Kowal"));
+        // Someone in the story is no author.
+        assert_eq!(
+            bio("Oleh Marchenko is the head of the regional council.", 0),
+            None
+        );
+        assert!(bio("Oleh Marchenko is a journalist", 0).is_some());
+        assert_eq!(bio("The army is a reporter", 0), None);
     }
 }

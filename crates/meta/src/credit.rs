@@ -172,7 +172,8 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
         let value = value_end(s, m.end());
         let text = &s[value.0..value.1];
         if is_credit(text) {
-            out.credits.push(at(value));
+            out.credits
+                .extend(several(text, value.0).into_iter().map(at));
             let marker_first = s[..m.start()]
                 .trim_matches(|c: char| c.is_whitespace() || c == '(')
                 .is_empty();
@@ -221,6 +222,28 @@ pub(crate) fn read_line(s: &str, base: usize) -> LineCredits {
         out.caption = false;
     }
     out
+}
+
+/// The credits of one marker's value: each of "Jane Doe/EPA; John
+/// Roe/Lehtikuva" when every piece reads as a credit, else the whole
+/// value. `at` is where `value` starts in its line; ranges are in the line.
+fn several(value: &str, at: usize) -> Vec<(usize, usize)> {
+    let whole = vec![(at, at + value.len())];
+    if !value.contains("; ") {
+        return whole;
+    }
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for piece in value.split("; ") {
+        let trimmed = piece.trim();
+        if trimmed.is_empty() || !is_credit(trimmed) {
+            return whole;
+        }
+        let lead = piece.len() - piece.trim_start().len();
+        pieces.push((at + start + lead, at + start + lead + trimmed.len()));
+        start += piece.len() + 2;
+    }
+    pieces
 }
 
 /// A copyright notice line ("© 2024 Reuters. All rights reserved."), with the
@@ -423,6 +446,19 @@ mod tests {
 
     fn note(s: &str) -> Option<(&str, bool)> {
         agency_note(s, 0).map(|(span, whole)| (span.slice(s), whole))
+    }
+
+    #[test]
+    fn several_credits_after_one_marker() {
+        assert_eq!(
+            credits("Photos: Anna Vos/EPA; Mikko Salo/Lehtikuva"),
+            ["Anna Vos/EPA", "Mikko Salo/Lehtikuva"]
+        );
+        // Caption text after the semicolon: no credit at all.
+        assert_eq!(
+            credits("Photo: Anna Vos/EPA; the crowd gathered. Police watched"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]

@@ -65,19 +65,30 @@ pub(crate) fn read(s: &str, base: usize) -> Option<FieldLine> {
     (parts >= 2 && found).then_some(line)
 }
 
-/// The trimmed pieces of `s` between separators, as byte ranges.
+/// The trimmed pieces of `s` between separators, as byte ranges. Every
+/// separator starts with an ASCII byte, so only positions holding one of
+/// those bytes are compared (an ASCII byte always starts a character).
 fn split(s: &str, separators: &[&str]) -> Vec<std::ops::Range<usize>> {
+    debug_assert!(separators
+        .iter()
+        .all(|sep| sep.as_bytes().first().is_some_and(u8::is_ascii)));
+    let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < s.len() {
-        match separators.iter().find(|sep| s[i..].starts_with(*sep)) {
+    while i < bytes.len() {
+        let b = bytes[i];
+        let sep = separators
+            .iter()
+            .filter(|sep| sep.as_bytes()[0] == b)
+            .find(|sep| bytes[i..].starts_with(sep.as_bytes()));
+        match sep {
             Some(sep) => {
                 push_trimmed(s, start..i, &mut out);
                 i += sep.len();
                 start = i;
             }
-            None => i += s[i..].chars().next().map_or(1, char::len_utf8),
+            None => i += 1,
         }
     }
     push_trimmed(s, start..s.len(), &mut out);

@@ -128,6 +128,10 @@ pub struct Metadata {
     pub updated: Option<PublishedDate>,
     /// The author name(s), e.g. "X and Y" in "By X and Y | Outlet".
     pub byline: Option<Span>,
+    /// Pieces inside the byline's span that are not names: the places and
+    /// roles between several authors ("in Kharkiv" in "Anna Roe in Kharkiv
+    /// and Tom Bell"). [`Metadata::byline_text`] leaves them out.
+    pub byline_omitted: Vec<Span>,
     /// The outlet, when the page names it: in the byline, a source line
     /// ("Source: Ukrinform"), a masthead line, a copyright notice, or the
     /// agency of a wire dateline ("KYIV (AP) —"), in that order of trust.
@@ -142,6 +146,25 @@ pub struct Metadata {
     pub language: Option<&'static str>,
     /// One role per block of the segmentation, in order.
     pub block_roles: Vec<BlockRole>,
+}
+
+impl Metadata {
+    /// The author names as the report gives them: the byline's text without
+    /// the places and roles between names ("Anna Roe and Tom Bell" from "By
+    /// Anna Roe in Kharkiv and Tom Bell in London"). `text` is the text the
+    /// metadata was read from; `None` without a byline or when the span does
+    /// not fit `text`.
+    pub fn byline_text(&self, text: &str) -> Option<String> {
+        let span = self.byline?;
+        let mut out = String::new();
+        let mut at = span.start;
+        for gap in &self.byline_omitted {
+            out.push_str(text.get(at..gap.start)?);
+            at = gap.end;
+        }
+        out.push_str(text.get(at..span.end)?);
+        Some(out)
+    }
 }
 
 /// Reads the metadata of an article from its text and segmentation.
@@ -212,11 +235,13 @@ pub fn read(text: &str, seg: &Segmentation) -> Metadata {
     agency_notes.sort();
     agency_notes.dedup();
 
+    let byline = facts.byline.or(facts.closing_byline);
     Metadata {
         title: header.title,
         published,
         updated,
-        byline: facts.byline.or(facts.closing_byline),
+        byline,
+        byline_omitted: byline.map_or_else(Vec::new, |b| byline::between_names(text, b)),
         outlet: facts.outlet.map(|(_, span)| span),
         credits,
         agency_notes,
