@@ -2,10 +2,12 @@
 //!
 //! 1. The sentences to read are turned into a *key*: each token's folded
 //!    form (quotes left out) followed by one space, a newline after each
-//!    sentence. Registry aliases, folded the same way, are found in it with
-//!    one Aho-Corasick pass; a match counts only when it starts and ends on
-//!    token boundaries and the case of the text fits (acronyms in capitals,
-//!    names with a capital). Overlaps go to the longest match.
+//!    sentence. Registry aliases, folded the same way, are looked up in a
+//!    hash table: at each token that starts some alias, the runs of tokens
+//!    from it (longest first, within the sentence, no longer than the
+//!    longest alias starting with that word); a run counts only when the
+//!    case of the text fits (acronyms in capitals, names with a capital).
+//!    Overlaps go to the longest match.
 //! 2. Patterns find what the registry does not know: people (two to four
 //!    capitalised words with a title or role before them, a speech verb or
 //!    an apposition after them) and organisations (capitalised phrases
@@ -15,10 +17,9 @@
 //!    ("the militants", "gunmen") and anaphors ("the Legion", "the group",
 //!    "she") the last fitting actor; surname repeats their person.
 
-use crate::registry::{fold_word, is_quote, Case, Kind, Registry, Rel, Target};
+use crate::registry::{fold_word, is_quote, Case, FastMap, Kind, Registry, Rel, Target};
 use sitrep_text::segment::{Token, TokenKind};
 use sitrep_text::{Normalized, Span};
-use std::collections::HashMap;
 use std::ops::Range;
 
 /// A recognised place, so that place names are not taken for actors and
@@ -230,20 +231,20 @@ fn build_key(input: &Input<'_>) -> (Vec<Tok>, String) {
 /// Whether the first letter of `raw` is a capital, and whether all its
 /// letters are (one pass; ASCII without decoding).
 fn letter_case(raw: &str) -> (bool, bool) {
+    let bytes = raw.as_bytes();
+    if bytes.is_ascii() {
+        let Some(&first) = bytes.iter().find(|b| b.is_ascii_alphabetic()) else {
+            return (false, false);
+        };
+        let up = first.is_ascii_uppercase();
+        return (up, up && !bytes.iter().any(u8::is_ascii_lowercase));
+    }
     let mut first: Option<bool> = None;
     let mut all = true;
-    if raw.is_ascii() {
-        for b in raw.bytes().filter(u8::is_ascii_alphabetic) {
-            let up = b.is_ascii_uppercase();
-            first.get_or_insert(up);
-            all &= up;
-        }
-    } else {
-        for c in raw.chars().filter(|c| c.is_alphabetic()) {
-            let up = c.is_uppercase();
-            first.get_or_insert(up);
-            all &= up;
-        }
+    for c in raw.chars().filter(|c| c.is_alphabetic()) {
+        let up = c.is_uppercase();
+        first.get_or_insert(up);
+        all &= up;
     }
     (first == Some(true), first.is_some() && all)
 }
@@ -258,29 +259,36 @@ fn case_fits(case: Case, t: &Tok) -> bool {
 
 fn registry_matches(reg: &Registry, input: &Input<'_>, toks: &[Tok], key: &str) -> Vec<Cand> {
     let mut found: Vec<Cand> = Vec::new();
-    // An anchored search at each token start finds the longest alias that
-    // begins there; when it does not fit (case, token end, place), the
-    // search is repeated for shorter ones.
+    // At each token that can start an alias, the longest run of tokens
+    // (within the sentence) whose key text is an alias and that fits (case,
+    // place) is taken; shorter runs are tried when a longer one does not fit.
     for (first, t) in toks.iter().enumerate() {
-        if !key
+        let max = key
             .get(t.key.0..t.key.1)
-            .is_some_and(|w| reg.first_tokens.contains(w))
-        {
+            .map_or(0, |w| reg.first_words.max_tokens(w));
+        if max == 0 {
             continue;
         }
-        let mut end = key.len();
-        while end > t.key.0 {
-            let search = aho_corasick::Input::new(key)
-                .range(t.key.0..end)
-                .anchored(aho_corasick::Anchored::Yes);
-            let Ok(Some(m)) = reg.matcher.try_find(search) else {
-                break;
-            };
-            end = m.end().saturating_sub(1);
-            if let Some(c) = fitting(reg, input, toks, key, first, m) {
+        let mut last = first;
+        while last + 1 < toks.len()
+            && last + 1 - first < max
+            && toks[last + 1].sentence == t.sentence
+        {
+            last += 1;
+        }
+        loop {
+            let found_here = key
+                .get(t.key.0..toks[last].key.1)
+                .and_then(|k| reg.patterns.get(k))
+                .and_then(|&p| fitting(reg, input, toks, first, last, p as usize));
+            if let Some(c) = found_here {
                 found.push(c);
                 break;
             }
+            if last == first {
+                break;
+            }
+            last -= 1;
         }
     }
     // Longest first, then leftmost; keep non-overlapping.
@@ -333,27 +341,17 @@ fn characterized(reg: &Registry, key: &str, toks: &[Tok], (a, b): (usize, usize)
         && characterization_nouns().contains(fw(key, toks, k - 2))
 }
 
-/// The candidate of match `m` starting at token `first`, when it ends on a
-/// token end, is not inside a longer place name and fits the case rules of
-/// one of its aliases.
+/// The candidate of pattern `pattern` over tokens `first..=last`, when it
+/// is not inside a longer place name and fits the case rules of one of its
+/// aliases.
 fn fitting(
     reg: &Registry,
     input: &Input<'_>,
     toks: &[Tok],
-    key: &str,
     first: usize,
-    m: aho_corasick::Match,
+    last: usize,
+    pattern: usize,
 ) -> Option<Cand> {
-    if key.as_bytes().get(m.end()) != Some(&b' ') {
-        return None;
-    }
-    let mut last = first;
-    while last < toks.len() && toks[last].key.1 < m.end() {
-        last += 1;
-    }
-    if last >= toks.len() || toks[last].key.1 != m.end() {
-        return None;
-    }
     let span = Span::new(toks[first].span.start, toks[last].span.end);
     if input
         .places
@@ -363,7 +361,7 @@ fn fitting(
         return None;
     }
     let n = last + 1 - first;
-    let alt = reg.alts[m.pattern().as_usize()].iter().find(|a| {
+    let alt = reg.alts[pattern].iter().find(|a| {
         a.cases.len() == n
             && a.cases
                 .iter()
@@ -724,10 +722,15 @@ fn name_part(reg: &Registry, input: &Input<'_>, key: &str, toks: &[Tok], i: usiz
     if !t.word {
         return false;
     }
-    let low = fw(key, toks, i);
-    if !t.capital && !low.starts_with(['a', 'e']) {
+    if !t.capital
+        && !key
+            .as_bytes()
+            .get(t.key.0)
+            .is_some_and(|b| matches!(b, b'a' | b'e'))
+    {
         return false;
     }
+    let low = fw(key, toks, i);
     if !t.capital {
         let particle = ["al-", "el-", "ad-", "as-", "ash-"]
             .iter()
@@ -1058,7 +1061,7 @@ fn resolve(
 ) -> Vec<Mention> {
     // The article's country: places weigh one, state actors named with a
     // demonym two.
-    let mut weight: HashMap<String, u32> = HashMap::new();
+    let mut weight: FastMap<String, u32> = FastMap::default();
     for p in input.places {
         if let Some(c) = &p.country {
             *weight.entry(c.clone()).or_default() += 1;
@@ -1073,7 +1076,7 @@ fn resolve(
         }
     }
     // Where things happen: the places alone.
-    let mut place_weight: HashMap<&str, u32> = HashMap::new();
+    let mut place_weight: FastMap<&str, u32> = FastMap::default();
     for p in input.places {
         if let Some(c) = p
             .country
@@ -1108,7 +1111,7 @@ fn resolve(
     };
 
     let mut actors: Vec<Actor> = Vec::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: FastMap<String, usize> = FastMap::default();
     let mut intern = |a: Actor, actors: &mut Vec<Actor>| -> usize {
         *ids.entry(a.name.clone()).or_insert_with(|| {
             actors.push(a);
@@ -1145,7 +1148,7 @@ fn resolve(
 
     // (tokens, actor index, role)
     let mut out: Vec<((usize, usize), usize, Option<String>)> = Vec::new();
-    let mut person_of_cand: HashMap<usize, usize> = HashMap::new();
+    let mut person_of_cand: FastMap<usize, usize> = FastMap::default();
     let mut pending_spokes: Option<(usize, usize)> = None;
     for (ci, c) in cands.iter().enumerate() {
         let sentence = toks[c.toks.0].sentence;
@@ -1205,7 +1208,7 @@ fn resolve(
                         .unwrap_or(""),
                 );
                 // The most mentioned armed group so far, the latest on ties.
-                let mut counts: HashMap<usize, (usize, usize)> = HashMap::new();
+                let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
                 for (k, m) in out.iter().enumerate() {
                     if actors[m.1].kind.is_non_state_armed() {
                         let e = counts.entry(m.1).or_default();
@@ -1416,7 +1419,7 @@ fn resolve(
         .collect();
 
     out.sort_by_key(|m| m.0);
-    let mut numbers: HashMap<usize, usize> = HashMap::new();
+    let mut numbers: FastMap<usize, usize> = FastMap::default();
     let mut mentions = Vec::with_capacity(out.len());
     for ((a, b), actor, role) in out {
         if !keep[actor] || a >= b {

@@ -314,6 +314,83 @@ const TITLES: &[&str] = &[
 /// A position in the key fst: a node and the output summed so far.
 type State<'s> = (fst::raw::Node<'s>, u64);
 
+/// Where the fst walk of a capitalised word ended (node address and output
+/// so far; `None` when no key starts with the word), by the word as
+/// written.
+type WalkStates = std::collections::HashMap<
+    Box<str>,
+    Option<(fst::raw::CompiledAddr, u64)>,
+    std::hash::BuildHasherDefault<WordHasher>,
+>;
+
+/// The hash of [`WalkStates`]: eight bytes per step (rotate, xor, multiply,
+/// as rustc's FxHash). Its high bits, which the hash table compares before
+/// the keys, vary well for short words, unlike byte-wise FNV's.
+#[derive(Clone, Copy, Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        // The last 1..=7 bytes in pieces: a variable-length copy would
+        // be a call to memcpy.
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = 0u64;
+            let mut i = 0;
+            if rest.len() >= 4 {
+                v = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
+                i = 4;
+            }
+            if rest.len() - i >= 2 {
+                v |= u64::from(u16::from_le_bytes([rest[i], rest[i + 1]])) << (8 * i);
+                i += 2;
+            }
+            if i < rest.len() {
+                v |= u64::from(rest[i]) << (8 * i);
+            }
+            self.add(v);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+/// The walks of one thread, kept from article to article: capitalised
+/// words ("The", "Reuters", "Kyiv") recur across articles, and walking the
+/// fst byte by byte was the largest cost of recognition. Cleared when the
+/// gazetteer's key data changes or it grows past [`WALK_CACHE_MAX`] words.
+struct WalkCache {
+    /// Address and length of the fst the states belong to.
+    fst: (usize, usize),
+    states: WalkStates,
+}
+
+thread_local! {
+    static WALKED: std::cell::RefCell<WalkCache> = std::cell::RefCell::new(WalkCache {
+        fst: (0, 0),
+        states: WalkStates::default(),
+    });
+}
+
+/// Most words kept in a thread's walk cache (about 6 MB at most).
+const WALK_CACHE_MAX: usize = 100_000;
+
 /// Population from which a city is a strong place.
 const BIG_CITY: u32 = 100_000;
 
@@ -434,11 +511,26 @@ impl Gazetteer {
         // Buffers reused from sentence to sentence.
         let mut toks = Vec::new();
         let mut joined = String::new();
-        // Capitalised words recur in an article: each is walked once.
-        let mut walked = std::collections::HashMap::default();
-        for (si, s) in sentences.iter().enumerate() {
-            self.recognize_sentence(text, si, s, &mut toks, &mut joined, &mut walked, &mut out);
-        }
+        let bytes = self.keys.as_fst().as_bytes();
+        let id = (bytes.as_ptr() as usize, bytes.len());
+        WALKED.with(|cell| {
+            let mut cache = cell.borrow_mut();
+            if cache.fst != id || cache.states.len() > WALK_CACHE_MAX {
+                cache.fst = id;
+                cache.states.clear();
+            }
+            for (si, s) in sentences.iter().enumerate() {
+                self.recognize_sentence(
+                    text,
+                    si,
+                    s,
+                    &mut toks,
+                    &mut joined,
+                    &mut cache.states,
+                    &mut out,
+                );
+            }
+        });
         out
     }
 
@@ -450,7 +542,7 @@ impl Gazetteer {
         s: &SentenceIn<'_>,
         toks: &mut Vec<Tok<'t>>,
         joined: &mut String,
-        walked: &mut std::collections::HashMap<&'t str, Option<State<'s>>, crate::Fnv>,
+        walked: &mut WalkStates,
         out: &mut Vec<Mention>,
     ) {
         toks.clear();
@@ -486,9 +578,19 @@ impl Gazetteer {
             // Longest key over the run starting here: its last token, its
             // length in `joined` and its fst value.
             let mut best: Option<(usize, usize, Option<u64>)> = None;
-            let mut state = *walked
-                .entry(t.span.slice(text))
-                .or_insert_with(|| self.walk((root, 0), t.key.as_bytes()));
+            let raw = t.span.slice(text);
+            let walked_to = match walked.get(raw) {
+                Some(&w) => w,
+                None => {
+                    let w = self
+                        .walk((root, 0), t.key.as_bytes())
+                        .map(|(node, out)| (node.addr(), out));
+                    walked.insert(raw.into(), w);
+                    w
+                }
+            };
+            let f = self.keys.as_fst();
+            let mut state: Option<State<'s>> = walked_to.map(|(addr, out)| (f.node(addr), out));
             joined.clear();
             joined.push_str(&t.key);
             let mut j = i;
@@ -888,6 +990,18 @@ mod tests {
             ["Tyotkino", "Grajvoron", "Belgorod region"]
         );
         assert_eq!(found("Drones hit the Kursk region."), ["Kursk region"]);
+    }
+
+    #[test]
+    fn walks_kept_across_articles_give_the_same_mentions() {
+        let text = "Shelling hit Grajvoron and Kharkiv; Kharkiv Mayor spoke in Kyiv.";
+        let first = mentions(text);
+        assert_eq!(found(text), ["Grajvoron", "Kharkiv", "Kharkiv", "Kyiv"]);
+        // The second reading finds every word in the thread's cache.
+        assert!(WALKED.with(|c| c.borrow().states.contains_key("Kharkiv")));
+        assert_eq!(mentions(text), first);
+        // A word first seen inside another article is walked the same way.
+        assert_eq!(found("Kyiv said so."), ["Kyiv"]);
     }
 
     #[test]
