@@ -39,7 +39,7 @@
 //!   same group even without a common event or place.
 
 use crate::{Claim, SentenceIn, Span, Stance};
-use std::collections::HashMap;
+use sitrep_events::wordhash::WordMap;
 use std::sync::OnceLock;
 
 /// The embedded disagreement lexicon.
@@ -160,7 +160,7 @@ pub struct Disagreements {
     /// Phrase (lower-case words), point, side.
     entries: Vec<(Vec<String>, Point, bool)>,
     /// First word of a phrase → the entries it starts.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<Vec<usize>>,
 }
 
 impl Disagreements {
@@ -294,9 +294,15 @@ pub fn contradictions_with(
         .collect();
     let mut attributions: Vec<Span> = claims.iter().map(|c| c.attribution).collect();
     attributions.sort_by_key(|a| a.start);
-    let bodies: Vec<String> = claims
+    // Only claims with a claimant are compared: the others' bodies are
+    // never read.
+    let bodies: Vec<Option<String>> = claims
         .iter()
-        .map(|c| context(text, sentences, &attributions, c).to_lowercase())
+        .zip(&names)
+        .map(|(c, n)| {
+            n.as_ref()
+                .map(|_| context(text, sentences, &attributions, c).to_lowercase())
+        })
         .collect();
     let topics = inherit(claims, &names, topics);
     // A denial takes the other side of what it denies ("denied that the
@@ -306,12 +312,16 @@ pub fn contradictions_with(
         .zip(claims)
         .map(|(t, c)| {
             let denies = c.stance == Stance::Denies;
-            lex.sides(t).map(|x| x.map(|x| x != denies))
+            t.as_ref()
+                .map_or([None; 3], |t| lex.sides(t).map(|x| x.map(|x| x != denies)))
         })
         .collect();
     // Per claim, not per pair: a long article compares each claim with up
     // to 200 others.
-    let tolls: Vec<Option<u64>> = bodies.iter().map(|t| toll(t)).collect();
+    let tolls: Vec<Option<u64>> = bodies
+        .iter()
+        .map(|t| t.as_ref().and_then(|t| toll(t)))
+        .collect();
     let shown: Vec<String> = claims.iter().map(name_of).collect();
     for i in 0..claims.len() {
         let (ta, pa) = (&topics[i].events, &topics[i].places);

@@ -2,7 +2,7 @@
 //! platforms, nominal cues and hedges, read from a tab-separated file
 //! (format in `data/README.md`).
 
-use std::collections::HashMap;
+use sitrep_events::wordhash::WordMap;
 use std::sync::OnceLock;
 
 /// The lexicon shipped with the crate.
@@ -107,15 +107,15 @@ pub struct VerbCue {
 /// The cue lexicon.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    verbs: HashMap<String, VerbCue>,
+    verbs: WordMap<VerbCue>,
     /// Multi-word and single-word phrases by kind, as folded word lists.
     phrases: Vec<(Vec<String>, Kind, Option<Group>)>,
     /// Nouns, folded.
-    nouns: HashMap<String, Group>,
+    nouns: WordMap<Group>,
     /// Platforms, as written (case matters: "X").
     platforms: Vec<String>,
     /// Indices into `phrases` by first word, longest first.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: WordMap<Vec<usize>>,
 }
 
 impl Lexicon {

@@ -57,10 +57,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
             let mut end = span.start + chars.get(j).map_or(s.len(), |x| x.0);
             // "Dr." and other titles keep their period, as do "U.S."-style
             // abbreviations and company suffixes ("Acme Inc.").
-            let w = text[start..end].to_lowercase();
-            if j < chars.len()
-                && chars[j].1 == '.'
-                && (w.contains('.') && w.len() <= 6
+            if j < chars.len() && chars[j].1 == '.' {
+                // Lower-cased only when a period follows (rare).
+                let w = text[start..end].to_lowercase();
+                if w.contains('.') && w.len() <= 6
                     || matches!(
                         w.as_str(),
                         "dr" | "mr"
@@ -89,10 +89,11 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
                             | "corp"
                             | "ltd"
                             | "co"
-                    ))
-            {
-                end += 1;
-                j += 1;
+                    )
+                {
+                    end += 1;
+                    j += 1;
+                }
             }
             out.push(word_tok(text, Span::new(start, end)));
             i = j;
@@ -127,7 +128,10 @@ pub(crate) fn tokenize(text: &str, span: Span) -> Vec<Tok> {
 
 fn word_tok(text: &str, span: Span) -> Tok {
     let w = &text[span.start..span.end];
-    let lower = w.to_lowercase().replace('’', "'");
+    let mut lower = w.to_lowercase();
+    if lower.contains('’') {
+        lower = lower.replace('’', "'");
+    }
     // "al-Shabaab", "el-Fasher": the part after the article decides.
     let core = ["al-", "el-", "ad-", "as-", "ash-", "an-"]
         .iter()

@@ -126,7 +126,7 @@ fn enumeration(t: &[Tok], i: usize) -> Option<(u32, usize)> {
     }
 }
 
-fn read(t: &[Tok]) -> Casualties {
+pub(crate) fn read(t: &[Tok]) -> Casualties {
     let w = |k: usize| t.get(k).map(|x| x.lower.as_str()).unwrap_or("");
     let mut c = Casualties::default();
     let mut used_until = 0usize;

@@ -87,7 +87,7 @@ pub struct Lexicon {
     entries: Vec<Entry>,
     /// Entries by the first three bytes of their first word (inflections
     /// keep them); entries whose first word is shorter are in `short`.
-    by_head: std::collections::HashMap<String, Vec<usize>>,
+    by_head: crate::wordhash::WordMap<Vec<usize>>,
     short: Vec<usize>,
 }
 

@@ -24,6 +24,7 @@ pub mod lexicon;
 pub mod parse_args;
 pub mod scope;
 pub mod taxonomy;
+pub mod wordhash;
 pub mod words;
 
 pub use arguments::{ActorClass, ActorMention, ArgumentFinder, Arguments, ClauseHeuristic};
@@ -392,8 +393,32 @@ fn title_case(sentence: &str, toks: &[Tok]) -> bool {
     long > 0 && capital * 3 >= long * 2
 }
 
+/// Is `typing` a generic word of harm ("hit", "attacked", "died", "a
+/// blast", "destroyed") that tells of political violence only in an article
+/// about it?
+pub fn generic_harm(typing: Typing) -> bool {
+    matches!(
+        typing,
+        Typing::Attack | Typing::Kill | Typing::Strike | Typing::Blast | Typing::Destroy
+    )
+}
+
 /// Reads the events of one sentence with the given lexicon.
 pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
+    match analyse_unless_generic(lex, sentence, false) {
+        Some(a) => a,
+        None => unreachable!("nothing is deferred when `defer` is false"),
+    }
+}
+
+/// Like [`analyse`], but with `defer` set a sentence whose only triggers are
+/// generic words of harm ([`generic_harm`]) and which names no instrument
+/// and no armed group ([`Analysis::armed_group`]) gives `None` before the (costly) dependency parse. All candidates of such
+/// a sentence would be generic, without an instrument: a caller that
+/// ignores those outside a violent context reads the sentence with
+/// [`analyse`] only once it knows the context is violent. Otherwise the
+/// result is the same as [`analyse`]'s.
+pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Option<Analysis> {
     let toks = tokenize(sentence);
     // Word-only view for pattern matching, with a map back to tokens.
     let word_idx: Vec<usize> = (0..toks.len()).filter(|&i| toks[i].word).collect();
@@ -410,7 +435,7 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         .filter(|m| entries[m.0].role == Role::Instrument && !carried(m.1))
         .map(|m| (m.1, &entries[m.0]))
         .collect();
-    let casualties = fatalities::casualties(sentence);
+    let casualties = fatalities::read(&toks);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let aggregate = {
         let so_far = words.windows(2).any(|w| {
@@ -453,6 +478,19 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         .collect();
     // The parse tells trigger words that are no event mention (modifiers,
     // present-tense habits and headlines) and repeated actions.
+    // Armed men named by a common noun make the article violent: such a
+    // sentence is never deferred.
+    let armed_group = words
+        .iter()
+        .any(|w| *w != "armed" && ARMED_GROUP.contains(w));
+    if defer
+        && !armed_group
+        && instruments.is_empty()
+        && !triggers.is_empty()
+        && triggers.iter().all(|m| generic_harm(entries[m.0].typing))
+    {
+        return None;
+    }
     let parsed = (!triggers.is_empty()).then(|| parse_args::parse(sentence));
     if let Some(a) = &parsed {
         let spans: Vec<(usize, usize)> = triggers
@@ -796,14 +834,12 @@ pub fn analyse(lex: &Lexicon, sentence: &str) -> Analysis {
         });
     }
     out.sort_by_key(|c| c.start);
-    Analysis {
+    Some(Analysis {
         candidates: out,
         casualties,
         aggregate,
-        armed_group: words
-            .iter()
-            .any(|w| *w != "armed" && ARMED_GROUP.contains(w)),
-    }
+        armed_group,
+    })
 }
 
 /// The status of the trigger at token `ti`, or `None` when the mention is
@@ -890,6 +926,36 @@ fn status(toks: &[Tok], ti: usize, e: &Entry) -> Option<Status> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_generic_harm_without_a_weapon_is_deferred() {
+        let lex = Lexicon::embedded();
+        // Generic words of harm alone: deferred, and the same as `analyse`
+        // when not deferred.
+        for s in [
+            "The storm hit the coast on Monday and destroyed two piers.",
+            "Twenty people were killed on the roads over the holiday.",
+        ] {
+            assert_eq!(analyse_unless_generic(lex, s, true), None, "{s}");
+            assert_eq!(
+                analyse_unless_generic(lex, s, false),
+                Some(analyse(lex, s)),
+                "{s}"
+            );
+        }
+        // A weapon or a specific trigger: read at once, as `analyse` reads it.
+        for s in [
+            "A drone hit the depot near the border.",
+            "Militants ambushed a convoy and killed four soldiers.",
+            "Nothing happened in the town.",
+        ] {
+            assert_eq!(
+                analyse_unless_generic(lex, s, true),
+                Some(analyse(lex, s)),
+                "{s}"
+            );
+        }
+    }
 
     fn subs(s: &str) -> Vec<&'static str> {
         analyse(Lexicon::embedded(), s)

@@ -38,10 +38,14 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
                     break;
                 }
             }
+            let mut lower = s[i..end].to_lowercase();
+            if lower.contains('’') {
+                lower = lower.replace('’', "'");
+            }
             out.push(Tok {
                 start: i,
                 end,
-                lower: s[i..end].to_lowercase().replace('’', "'"),
+                lower,
                 word: true,
             });
         } else if !c.is_whitespace() {

@@ -4,8 +4,13 @@
 //! Per sentence, [`sitrep_events::analyse`] finds triggers, types them and
 //! leaves out planned, hypothetical, negated and rhetorical mentions and
 //! aggregate tallies (planned events are not reported at all: the gold
-//! counts none, and a `planned` event would only cost precision). This
-//! stage then gives each candidate:
+//! counts none, and a `planned` event would only cost precision). In an
+//! article without armed actors, sentences whose only triggers are generic
+//! words of harm (and which name no weapon) are parsed only once another
+//! sentence has shown the article to be about political violence: outside
+//! it they make no event, so their parse would be wasted
+//! ([`sitrep_events::analyse_unless_generic`]). This stage then gives each
+//! candidate:
 //!
 //! * **location**: among the resolved places of the sentence, the one
 //!   attached to the event phrase: towns before regions before countries,
@@ -41,7 +46,11 @@ use crate::report::{self, ActorKind, ActorRef, DateRange, Evidence, Feature, Loc
 use crate::{Document, Findings, Stage};
 use jiff::civil::Date;
 use jiff::ToSpan;
-use sitrep_events::{analyse, ActorClass, ActorMention, ArgumentFinder, ParseArguments, Typing};
+use sitrep_events::generic_harm as generic;
+use sitrep_events::{
+    analyse, analyse_unless_generic, ActorClass, ActorMention, ArgumentFinder, ParseArguments,
+    Typing,
+};
 use sitrep_text::Span;
 use std::sync::Arc;
 
@@ -125,35 +134,30 @@ fn class_of(kind: ActorKind) -> ActorClass {
     }
 }
 
-/// Is `typing` a generic word of harm ("hit", "attacked", "died", "a
-/// blast", "destroyed") that only tells of political violence in an article
-/// about it?
-fn generic(typing: Typing) -> bool {
-    matches!(
-        typing,
-        Typing::Attack | Typing::Kill | Typing::Strike | Typing::Blast | Typing::Destroy
-    )
+/// Does the article tell of political violence through its actors: an
+/// armed actor (military or security forces, a rebel group or militia —
+/// police alone also come to road accidents)?
+fn armed_actors(actors: &[report::Actor]) -> bool {
+    actors.iter().any(|a| match a.kind {
+        ActorKind::RebelGroup | ActorKind::Militia => true,
+        ActorKind::StateForces => !a.name.starts_with("Police"),
+        _ => false,
+    })
 }
 
-/// Does the article tell of political violence at all: an armed actor
-/// (military or security forces, a rebel group or militia — police alone
-/// also come to road accidents — or armed men named by a common noun in a
-/// sentence with a trigger: "gunmen", "militants"), a weapon, or a trigger that names an act
-/// of war ("shelling", "ambush", "airstrike")? Without any, generic words
-/// of harm (a storm "hit" a yacht race, 20 people "died" on the roads, a
+/// Does the article tell of political violence at all: armed actors
+/// ([`armed_actors`]) or armed men named by a common noun in a sentence with
+/// a trigger ("gunmen", "militants"), a weapon, or a trigger that names an
+/// act of war ("shelling", "ambush", "airstrike")? Without any, generic
+/// words of harm (a storm "hit" a yacht race, 20 people "died" on the roads, a
 /// cricketer's "shot") are no events.
 fn violent_context<'a>(
     actors: &[report::Actor],
     mut analyses: impl Iterator<Item = &'a sitrep_events::Analysis>,
 ) -> bool {
-    let armed = actors.iter().any(|a| match a.kind {
-        ActorKind::RebelGroup | ActorKind::Militia => true,
-        ActorKind::StateForces => !a.name.starts_with("Police"),
-        _ => false,
-    });
-    armed
+    armed_actors(actors)
         || analyses.any(|a| {
-            a.armed_group
+            (a.armed_group && !a.candidates.is_empty())
                 || a.candidates.iter().any(|c| {
                     c.instrument.is_some()
                         || (!generic(c.typing)
@@ -507,13 +511,33 @@ impl Stage for EventStage {
                 })
                 .collect();
         }
-        let analysed: Vec<(&sitrep_text::segment::Sentence, sitrep_events::Analysis)> = body
+        let body: Vec<&sitrep_text::segment::Sentence> = body
             .into_iter()
             .filter(|s| s.span.end - s.span.start <= 4000)
-            .map(|s| (s, analyse(lex, doc.slice(s.span))))
+            .collect();
+        // Sentences with only generic words of harm and no weapon make no
+        // event and add nothing to the violent context unless the rest of
+        // the article is violent: without armed actors their parse waits
+        // until the other sentences have told.
+        let armed = armed_actors(actors);
+        let mut analyses: Vec<Option<sitrep_events::Analysis>> = body
+            .iter()
+            .map(|s| analyse_unless_generic(lex, doc.slice(s.span), !armed))
+            .collect();
+        let violent = violent_context(actors, analyses.iter().flatten());
+        if violent {
+            for (s, a) in body.iter().zip(analyses.iter_mut()) {
+                if a.is_none() {
+                    *a = Some(analyse(lex, doc.slice(s.span)));
+                }
+            }
+        }
+        let analysed: Vec<(&sitrep_text::segment::Sentence, sitrep_events::Analysis)> = body
+            .into_iter()
+            .zip(analyses)
+            .filter_map(|(s, a)| a.map(|a| (s, a)))
             .filter(|(_, a)| !a.candidates.is_empty())
             .collect();
-        let violent = violent_context(actors, analysed.iter().map(|(_, a)| a));
         // Weapons seized or found in an article that reports fighting are
         // the spoils of that fighting, not an event of their own.
         let fighting = analysed.iter().any(|(_, a)| {
