@@ -258,6 +258,11 @@ pub struct BenchmarkArgs {
     /// Print the results as JSON lines.
     #[arg(long)]
     pub json: bool,
+    /// Score one half of a toponym corpus: `analysis` (documents whose id
+    /// hashes even; the half error analysis may look at) or `report` (odd).
+    /// With `all`, only the toponym benchmarks run.
+    #[arg(long, value_name = "analysis|report")]
+    pub half: Option<sitrep_external::geo::Half>,
 }
 
 /// Arguments of `sitrep eval`.

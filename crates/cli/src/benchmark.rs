@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use sitrep_external::{run as run_benchmark, Benchmark, Error};
+use sitrep_external::{has_halves, run_half, Benchmark, Error};
 
 use crate::args::BenchmarkArgs;
 use crate::extract::Outcome;
@@ -11,14 +11,17 @@ use crate::extract::Outcome;
 /// Runs `sitrep benchmark`.
 pub fn run(args: &BenchmarkArgs) -> anyhow::Result<Outcome> {
     let benchmarks = if args.name == "all" {
-        Benchmark::ALL.to_vec()
+        Benchmark::ALL
+            .into_iter()
+            .filter(|&b| args.half.is_none() || has_halves(b))
+            .collect()
     } else {
         vec![args.name.parse::<Benchmark>().map_err(anyhow::Error::msg)?]
     };
     let mut failed = false;
     for b in benchmarks {
         let start = Instant::now();
-        match run_benchmark(b, &args.data) {
+        match run_half(b, &args.data, args.half) {
             Ok(outcome) if args.json => println!("{}", serde_json::to_string(&outcome)?),
             Ok(outcome) => {
                 println!(

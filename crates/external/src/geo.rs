@@ -17,6 +17,15 @@
 //! checks each against its phrase, repairing drifts (TR-News has 117) with
 //! [`crate::offsets::locate`] and counting what it did in [`OffsetStats`].
 //!
+//! # Halves
+//!
+//! These corpora are external test sets, so tuning on them is split off:
+//! [`Half::of`] puts each document in one of two halves by a stable hash of
+//! its id (64-bit FNV-1a of the id's UTF-8 bytes; even = [`Half::Analysis`],
+//! odd = [`Half::Report`]). Error analysis looks at the analysis half only;
+//! the report half is scored, never read (`sitrep benchmark NAME --half
+//! analysis|report`).
+//!
 //! # Metrics
 //!
 //! A gold toponym is *resolvable* when it has gold coordinates. Two
@@ -83,6 +92,54 @@ impl GeoCorpus {
             GeoCorpus::TrNews => "TR-News",
             GeoCorpus::Lgl => "LGL",
             GeoCorpus::GeoWebNews => "GeoWebNews",
+        }
+    }
+}
+
+/// One of the two halves of a corpus (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Half {
+    /// Documents whose id hashes to an even number: error analysis and
+    /// tuning may look at them.
+    Analysis,
+    /// Documents whose id hashes to an odd number: only scored.
+    Report,
+}
+
+impl Half {
+    /// The half of a document id: 64-bit FNV-1a of its UTF-8 bytes, even =
+    /// [`Half::Analysis`], odd = [`Half::Report`].
+    pub fn of(id: &str) -> Half {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for &b in id.as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        if h.is_multiple_of(2) {
+            Half::Analysis
+        } else {
+            Half::Report
+        }
+    }
+
+    /// The command-line name ("analysis", "report").
+    pub fn name(self) -> &'static str {
+        match self {
+            Half::Analysis => "analysis",
+            Half::Report => "report",
+        }
+    }
+}
+
+impl std::str::FromStr for Half {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Half, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "analysis" => Ok(Half::Analysis),
+            "report" => Ok(Half::Report),
+            other => Err(format!(
+                "unknown half {other:?} (expected analysis or report)"
+            )),
         }
     }
 }
@@ -154,6 +211,22 @@ impl GeoDataset {
     /// Gold toponyms with a GeoNames id.
     pub fn with_geonameid(&self) -> usize {
         self.gold().filter(|t| t.geonameid.is_some()).count()
+    }
+
+    /// The documents of one half (see [`Half`]); the annotation count and
+    /// offset statistics stay those of the whole file.
+    pub fn half(&self, half: Half) -> GeoDataset {
+        GeoDataset {
+            corpus: self.corpus,
+            docs: self
+                .docs
+                .iter()
+                .filter(|d| Half::of(&d.id) == half)
+                .cloned()
+                .collect(),
+            annotations: self.annotations,
+            offsets: self.offsets,
+        }
     }
 
     fn gold(&self) -> impl Iterator<Item = &GoldToponym> {
@@ -467,8 +540,15 @@ impl GazetteerResolver {
     }
 }
 
-impl ToponymResolver for GazetteerResolver {
-    fn resolve(&self, doc_text: &str, span: Span, _published: Option<Date>) -> Option<Resolved> {
+impl GazetteerResolver {
+    /// The resolution of the toponym at `span` (with its explanation when
+    /// `explain`), as [`ToponymResolver::resolve`] makes it.
+    pub fn resolution(
+        &self,
+        doc_text: &str,
+        span: Span,
+        explain: bool,
+    ) -> Option<sitrep_gazetteer::Resolution> {
         let g = sitrep_gazetteer::Gazetteer::embedded();
         let (mentions, dateline) = self.mentions(doc_text);
         let phrase = doc_text.get(span.start..span.end)?;
@@ -502,7 +582,19 @@ impl ToponymResolver for GazetteerResolver {
         }
         all.insert(at, given);
         let date_at = date_at.map(|d| if d >= at { d + 1 } else { d });
-        let r = g.resolve(&all, date_at).swap_remove(at)?;
+        let mut rs = if explain {
+            g.resolve_explained(&all, date_at)
+        } else {
+            g.resolve(&all, date_at)
+        };
+        rs.swap_remove(at)
+    }
+}
+
+impl ToponymResolver for GazetteerResolver {
+    fn resolve(&self, doc_text: &str, span: Span, _published: Option<Date>) -> Option<Resolved> {
+        let g = sitrep_gazetteer::Gazetteer::embedded();
+        let r = self.resolution(doc_text, span, false)?;
         let p = g.place(r.place);
         let (lat, lon) = sitrep_gazetteer::point(&p);
         Some(Resolved {
@@ -614,6 +706,8 @@ pub fn evaluate_end_to_end(
 pub struct GeoOutcome {
     /// Which corpus.
     pub corpus: GeoCorpus,
+    /// The half scored, or `None` for the whole corpus.
+    pub half: Option<Half>,
     /// Articles.
     pub documents: usize,
     /// `<toponym>` elements in the file.
@@ -660,6 +754,7 @@ pub fn evaluate_spans_with(
     let end_to_end = evaluate_end_to_end(data, |d| resolver.places(&d.text, d.published));
     GeoOutcome {
         corpus: data.corpus,
+        half: None,
         documents: data.docs.len(),
         annotations: data.annotations,
         toponyms: data.toponyms(),
@@ -921,6 +1016,19 @@ mod tests {
         );
         assert_eq!(d(""), None);
         assert_eq!(d("December 2016"), None, "no day");
+    }
+
+    #[test]
+    fn halves_by_id_hash() {
+        use super::Half;
+        // FNV-1a of "" is the offset basis, odd; of "a" 0xaf63dc4c8601ec8c, even.
+        assert_eq!(Half::of(""), Half::Report);
+        assert_eq!(Half::of("a"), Half::Analysis);
+        assert_eq!("analysis".parse::<Half>(), Ok(Half::Analysis));
+        assert!("both".parse::<Half>().is_err());
+        let data = parse(GeoCorpus::Lgl, LGL).unwrap();
+        let (a, r) = (data.half(Half::Analysis), data.half(Half::Report));
+        assert_eq!(a.docs.len() + r.docs.len(), data.docs.len());
     }
 
     #[test]

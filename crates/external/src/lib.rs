@@ -28,6 +28,7 @@
 //! ```text
 //! sitrep benchmark tr-news            # data from ../shared, or --data DIR
 //! sitrep benchmark all --json
+//! sitrep benchmark lgl --half analysis   # one half of a toponym corpus
 //! ```
 //!
 //! A missing data folder is [`Error::Absent`], so callers can skip:
@@ -233,6 +234,32 @@ impl Outcome {
 /// Returns [`Error::Absent`] when `shared` or the dataset's folder is
 /// missing; other errors mean the data is there but unreadable.
 pub fn run(benchmark: Benchmark, shared: &Path) -> Result<Outcome, Error> {
+    run_half(benchmark, shared, None)
+}
+
+/// Whether a benchmark can be split into halves ([`geo::Half`]): the
+/// toponym corpora.
+pub fn has_halves(benchmark: Benchmark) -> bool {
+    matches!(
+        benchmark,
+        Benchmark::TrNews | Benchmark::Lgl | Benchmark::GeoWebNews
+    )
+}
+
+/// [`run`] on one half of a toponym corpus ([`geo::Half`]), or on the whole
+/// when `half` is `None`. A half of a benchmark that has none
+/// ([`has_halves`]) is a [`Error::Format`] error.
+pub fn run_half(
+    benchmark: Benchmark,
+    shared: &Path,
+    half: Option<geo::Half>,
+) -> Result<Outcome, Error> {
+    if half.is_some() && !has_halves(benchmark) {
+        return Err(Error::format(
+            benchmark.name(),
+            "only the toponym benchmarks (tr-news, lgl, geowebnews) are split into halves",
+        ));
+    }
     let dir = shared.join(benchmark.data_dir());
     if !dir.is_dir() {
         return Err(Error::Absent(dir));
@@ -244,8 +271,13 @@ pub fn run(benchmark: Benchmark, shared: &Path) -> Result<Outcome, Error> {
                 Benchmark::Lgl => geo::GeoCorpus::Lgl,
                 _ => geo::GeoCorpus::GeoWebNews,
             };
-            let data = geo::load(corpus, &shared.join(corpus.relative_path()))?;
-            Metrics::Geo(geo::evaluate(&data))
+            let mut data = geo::load(corpus, &shared.join(corpus.relative_path()))?;
+            if let Some(h) = half {
+                data = data.half(h);
+            }
+            let mut outcome = geo::evaluate(&data);
+            outcome.half = half;
+            Metrics::Geo(outcome)
         }
         Benchmark::Case2021 => {
             let path = dir.join("test_set_final_release_with_labels.tsv");

@@ -60,10 +60,14 @@ fn distances(out: &mut String, d: &DistanceScores) {
 fn geo_table(out: &mut String, o: &Outcome, g: &geo::GeoOutcome) {
     let _ = writeln!(
         out,
-        "{} — toponym resolution on {} ({})",
+        "{} — toponym resolution on {} ({}){}",
         o.benchmark,
         g.corpus.name(),
-        g.corpus.relative_path()
+        g.corpus.relative_path(),
+        g.half.map_or_else(String::new, |h| format!(
+            ", {} half (documents by id hash, docs/ACCURACY.md)",
+            h.name()
+        ))
     );
     let _ = writeln!(
         out,

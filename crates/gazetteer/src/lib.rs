@@ -55,7 +55,8 @@
 //!   a built-in body of water +0.40 (it outranks villages of the same
 //!   name, not a large city: "Dnipro" is the city, "the Dnipro" is made
 //!   the river by recognition); a capital +0.10;
-//! - the population: +0.08 × log10(1 + population);
+//! - the population: +0.08 × log10(1 + population) (a first-level
+//!   division counts the sum of its cities500 places);
 //! - −0.05 for postal points whose coordinates GeoNames marks approximate
 //!   (accuracy 1–3).
 //!
@@ -82,6 +83,12 @@
 //!   whose country may be left empty.
 //!
 //! User places get ids 2,000,000,000 + line number. Errors name the line.
+//! A user file may also hold alias lines of four fields,
+//! `alias<TAB>spelling<TAB>target name<TAB>target id`, like the built-in
+//! alias table `data/aliases.tsv` (spellings news uses that GeoNames lacks,
+//! "Hodeidah" → Al Ḩudaydah; the target is found by its name and its id as
+//! `sitrep places` lists it; the spelling matches as a primary name, and a
+//! division's also in its news forms).
 //! [`Candidate::terms`] and [`score_terms`] give a score term by term
 //! (`sitrep places --explain`); [`Resolution::explain`] adds the context
 //! terms of a resolution (`sitrep extract --explain`).
@@ -113,6 +120,10 @@ static POSTINGS: &[u8] = include_bytes!("../data/postings.bin");
 /// Bodies of water and other non-settlement features, in the user-file
 /// format (see [`Source::Feature`]).
 static FEATURES: &str = include_str!("../data/features.tsv");
+/// Spellings news uses that GeoNames lacks ("Hodeidah"), each tied to a
+/// place by its name and id; applied when the gazetteer is built (see
+/// `data/aliases.tsv`).
+static ALIASES: &str = include_str!("../data/aliases.tsv");
 
 /// Ids of postal points are `1_000_000_000 + (crc32 of
 /// "cc|postcode|name|admin1|admin2" mod 1_000_000_000)`, probing upwards
@@ -285,7 +296,8 @@ pub struct Place<'a> {
     /// GeoNames feature code (PCLI, ADM1, ADM2, PPL, PPLC; cities500 records
     /// carry PPL or PPLC only, the package omits finer codes).
     pub feature_code: &'a str,
-    /// Population (0 when unknown).
+    /// Population (0 when unknown). For a first-level division the sum of
+    /// its cities500 places (GeoNames' tables give none).
     pub population: u32,
     /// GeoNames postal coordinate accuracy (1 = estimated … 6 = centroid of
     /// addresses); `None` outside the postal dump.
@@ -372,6 +384,9 @@ pub struct Gazetteer {
     /// Every whole-word prefix of a user key ("black", "black sea"), so
     /// that recognition stops a run as soon as no key can follow.
     user_prefixes: std::collections::HashSet<String, Fnv>,
+    /// Population of each first-level division (by place index): the sum
+    /// of its cities500 places, computed on first use.
+    division_pop: std::sync::Arc<OnceLock<HashMap<u32, u32, Fnv>>>,
 }
 
 /// FNV-1a: short keys, looked up once per capitalised token, hash several
@@ -429,6 +444,7 @@ impl Gazetteer {
                 .expect("the embedded gazetteer data is valid");
             user::add_with(&mut g, FEATURES, FEATURE_ID_BASE, Source::Feature)
                 .expect("data/features.tsv is valid");
+            user::add_aliases(&mut g, ALIASES).expect("data/aliases.tsv is valid");
             g
         })
     }
@@ -452,6 +468,7 @@ impl Gazetteer {
             user: Vec::new(),
             user_keys: HashMap::default(),
             user_prefixes: Default::default(),
+            division_pop: Default::default(),
         })
     }
 
@@ -476,6 +493,7 @@ impl Gazetteer {
             user: base.user.clone(),
             user_keys: base.user_keys.clone(),
             user_prefixes: base.user_prefixes.clone(),
+            division_pop: base.division_pop.clone(),
         };
         user::add(&mut g, text)?;
         Ok(g)
@@ -531,6 +549,11 @@ impl Gazetteer {
             string_at(self.strings, u32_at(a, 16))
         });
         let source = Source::from_u8(b[39]);
+        let feature = Feature::from_u8(b[38]);
+        let mut population = u32_at(b, 12);
+        if feature == Feature::Admin1 && population == 0 {
+            population = self.division_population(r.0);
+        }
         Place {
             index: r,
             id: u32_at(b, 0),
@@ -542,12 +565,32 @@ impl Gazetteer {
             admin1_code: s(32),
             admin1: admin1_name,
             admin2: Some(s(24)).filter(|a| !a.is_empty()),
-            feature: Feature::from_u8(b[38]),
+            feature,
             feature_code: FCODES.get(b[41] as usize).copied().unwrap_or(""),
-            population: u32_at(b, 12),
+            population,
             accuracy: (source == Source::Postal).then_some(b[40]),
             source,
         }
+    }
+
+    /// The population of the first-level division at place index `i`: the
+    /// sum of the populations of the cities500 places in it (the GeoNames
+    /// tables give divisions none), summed over all records on first use
+    /// (a few milliseconds).
+    fn division_population(&self, i: u32) -> u32 {
+        let sums = self.division_pop.get_or_init(|| {
+            let mut sums: HashMap<u32, u32, Fnv> = HashMap::default();
+            for b in self.places.chunks_exact(REC) {
+                let admin1 = u32_at(b, 28);
+                let pop = u32_at(b, 12);
+                if admin1 != NONE && pop > 0 && b[38] == Feature::PopulatedPlace as u8 {
+                    let e = sums.entry(admin1).or_default();
+                    *e = e.saturating_add(pop);
+                }
+            }
+            sums
+        });
+        sums.get(&i).copied().unwrap_or(0)
     }
 
     /// Every place a name denotes exactly (the name is folded with [`key`]).

@@ -152,7 +152,22 @@ pub fn feature_precision(code: &str) -> Option<u8> {
     }
 }
 
-/// The article's areas (an article names few: plain vectors beat hashing).
+/// One place the article names, as context for the others: its mention's
+/// group (mentions with the same key form one group) and its weight.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    group: usize,
+    country: &'a str,
+    admin1: &'a str,
+    w: f32,
+    point: Option<(f32, f32)>,
+}
+
+/// The article's areas as seen from one mention: every entry but those of
+/// the mention's own group, so that a name does not vouch for itself ("Douglas
+/// County" is no parent of itself, and eight "Mansfield"s resolved to one
+/// town do not put that town's state in the context). An article names few:
+/// plain vectors beat hashing.
 #[derive(Default)]
 struct Context<'a> {
     countries: Vec<(&'a str, f32)>,
@@ -162,24 +177,46 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn add(&mut self, p: &Place<'a>, w: f32) {
-        // A sea or river of several countries says nothing of the country.
-        if p.country.is_empty() {
-            return;
+    fn add(&mut self, e: &Entry<'a>) {
+        match self.countries.iter_mut().find(|c| c.0 == e.country) {
+            Some(c) => c.1 += e.w,
+            None => self.countries.push((e.country, e.w)),
         }
-        match self.countries.iter_mut().find(|c| c.0 == p.country) {
-            Some(c) => c.1 += w,
-            None => self.countries.push((p.country, w)),
-        }
-        self.total += w;
-        let a1 = (p.country, p.admin1_code);
-        if !p.admin1_code.is_empty() && !self.admin1.contains(&a1) {
+        self.total += e.w;
+        let a1 = (e.country, e.admin1);
+        if !e.admin1.is_empty() && !self.admin1.contains(&a1) {
             self.admin1.push(a1);
         }
-        if p.feature != Feature::Country && !self.points.contains(&(p.lat, p.lon)) {
-            self.points.push((p.lat, p.lon));
+        if let Some(pt) = e.point {
+            if !self.points.contains(&pt) {
+                self.points.push(pt);
+            }
         }
     }
+
+    /// The context of `entries` without those of `group`.
+    fn without(entries: &[Entry<'a>], group: usize) -> Context<'a> {
+        let mut c = Context::default();
+        for e in entries.iter().filter(|e| e.group != group) {
+            c.add(e);
+        }
+        c
+    }
+}
+
+/// The context entry of a place (`None` for a sea or river of several
+/// countries: it says nothing of the country).
+fn entry<'a>(p: &Place<'a>, group: usize, w: f32) -> Option<Entry<'a>> {
+    if p.country.is_empty() {
+        return None;
+    }
+    Some(Entry {
+        group,
+        country: p.country,
+        admin1: p.admin1_code,
+        w,
+        point: (p.feature != Feature::Country).then_some((p.lat, p.lon)),
+    })
 }
 
 impl Gazetteer {
@@ -212,27 +249,37 @@ impl Gazetteer {
     ) -> Vec<Option<Resolution>> {
         let cands: Vec<Vec<(Place<'_>, f32, Why)>> =
             mentions.iter().map(|m| self.base_candidates(m)).collect();
+        // Mentions with the same key form a group.
+        let mut groups: Vec<usize> = Vec::with_capacity(mentions.len());
+        for (i, m) in mentions.iter().enumerate() {
+            let g = mentions[..i]
+                .iter()
+                .position(|o| o.key == m.key)
+                .map_or(i, |j| groups[j]);
+            groups.push(g);
+        }
         // Round 1: areas from their names.
-        let mut ctx = Context::default();
+        let mut entries = Vec::new();
         for (i, c) in cands.iter().enumerate() {
             if let Some((p, _, _)) = c.first() {
                 let area =
                     matches!(p.feature, Feature::Country | Feature::Admin1) || mentions[i].regional;
                 if area || Some(i) == dateline {
-                    ctx.add(p, if Some(i) == dateline { 3.0 } else { 1.0 });
+                    let w = if Some(i) == dateline { 3.0 } else { 1.0 };
+                    entries.extend(entry(p, groups[i], w));
                 }
             }
         }
-        let first = self.round(mentions, &cands, &ctx, false);
+        let first = self.round(mentions, &groups, &cands, &entries, false);
         // Round 2: everything resolved so far as context.
-        let mut ctx = Context::default();
+        let mut entries = Vec::new();
         for (i, r) in first.iter().enumerate() {
             if let Some(r) = r {
                 let w = if Some(i) == dateline { 3.0 } else { 1.0 };
-                ctx.add(&self.place(r.place), w);
+                entries.extend(entry(&self.place(r.place), groups[i], w));
             }
         }
-        self.round(mentions, &cands, &ctx, explain)
+        self.round(mentions, &groups, &cands, &entries, explain)
     }
 
     fn base_candidates(&self, m: &Mention) -> Vec<(Place<'_>, f32, Why)> {
@@ -262,23 +309,33 @@ impl Gazetteer {
     fn round<'a>(
         &'a self,
         mentions: &[Mention],
+        groups: &[usize],
         cands: &[Vec<(Place<'a>, f32, Why)>],
-        ctx: &Context<'a>,
+        entries: &[Entry<'a>],
         explain: bool,
     ) -> Vec<Option<Resolution>> {
-        // Divisions named per sentence, from their best candidate.
-        let mut parents: Vec<(usize, &str, &str)> = Vec::new();
-        for (m, c) in mentions.iter().zip(cands) {
+        // Divisions named per sentence, from their best candidate, with
+        // their mention's group.
+        let mut parents: Vec<(usize, &str, &str, usize)> = Vec::new();
+        for ((m, c), &g) in mentions.iter().zip(cands).zip(groups) {
             if let Some((p, _, _)) = c.first() {
                 if (m.regional || p.feature == Feature::Admin1) && !p.admin1_code.is_empty() {
-                    parents.push((m.sentence, p.country, p.admin1_code));
+                    parents.push((m.sentence, p.country, p.admin1_code, g));
                 }
             }
         }
+        // One context per group (groups[i] <= i: built in order).
+        let mut contexts: Vec<Option<Context<'a>>> = Vec::new();
+        contexts.resize_with(mentions.len(), || None);
         mentions
             .iter()
             .zip(cands)
-            .map(|(m, c)| {
+            .zip(groups)
+            .map(|((m, c), &group)| {
+                if contexts[group].is_none() {
+                    contexts[group] = Some(Context::without(entries, group));
+                }
+                let ctx = contexts[group].as_ref().expect("built above");
                 // Scores every candidate; the explanation is written for
                 // the winner only.
                 let term = |ci: usize, mut ex: Option<&mut String>| -> f32 {
@@ -316,7 +373,9 @@ impl Gazetteer {
                                 ", in {} +0.40",
                                 p.admin1.unwrap_or(p.admin1_code)
                             ));
-                            if parents.contains(&(m.sentence, a1.0, a1.1)) {
+                            if parents.iter().any(|q| {
+                                (q.0, q.1, q.2) == (m.sentence, a1.0, a1.1) && q.3 != group
+                            }) {
                                 s += 0.8;
                                 note(format_args!(", parent in sentence +0.80"));
                             }
@@ -325,12 +384,15 @@ impl Gazetteer {
                     if p.feature != Feature::Country {
                         // Only points within 400 km score, and a degree of
                         // latitude is 111 km: skip the others unmeasured.
+                        // The mention's own group is not in the context,
+                        // so a place another name already put there (d =
+                        // 0: "Saporischschja" and "Zaporizhzhia") scores
+                        // as closest.
                         let d = ctx
                             .points
                             .iter()
                             .filter(|q| (q.0 - p.lat).abs() < 3.7)
                             .map(|&q| km((p.lat, p.lon), q))
-                            .filter(|&d| d > 1.0)
                             .fold(f32::INFINITY, f32::min);
                         let bonus = if d < 50.0 {
                             0.3

@@ -64,9 +64,13 @@ pub(crate) fn add_with(
             continue;
         }
         let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+        if f.len() == 4 && f[0] == "alias" {
+            add_alias(g, f[1], f[2], f[3]).map_err(err)?;
+            continue;
+        }
         if f.len() != 7 {
             return Err(err(format!(
-                "expected 7 tab-separated fields (name, alternates, lat, lon, country, admin1, feature), found {}",
+                "expected 7 tab-separated fields (name, alternates, lat, lon, country, admin1, feature) or an alias line (alias, spelling, target name, target id), found {}",
                 f.len()
             )));
         }
@@ -128,24 +132,7 @@ pub(crate) fn add_with(
             feature_code: fcode,
             source,
         });
-        let mut put = |k: String, kind: KeyKind| {
-            if k.is_empty() {
-                return;
-            }
-            let p = index << 4 | kind as u32;
-            let mut at = 0;
-            while let Some(sp) = k[at..].find(' ') {
-                g.user_prefixes.insert(k[..at + sp].to_string());
-                at += sp + 1;
-            }
-            g.user_prefixes.insert(k.clone());
-            let v = g.user_keys.entry(k).or_default();
-            if let Some(old) = v.iter_mut().find(|o| **o >> 4 == index) {
-                *old = (*old).min(p);
-            } else {
-                v.push(p);
-            }
-        };
+        let mut put = |k: String, kind: KeyKind| put_key(g, k, index, kind);
         let alternates: Vec<&str> = f[1]
             .split('|')
             .map(str::trim)
@@ -160,6 +147,84 @@ pub(crate) fn add_with(
                 put(key(&v), KeyKind::Translit);
             }
         }
+    }
+    Ok(())
+}
+
+/// Adds key `k` for the place at `index` (keeping the best kind when the
+/// pair is already there), with every whole-word prefix for recognition.
+fn put_key(g: &mut Gazetteer, k: String, index: u32, kind: KeyKind) {
+    if k.is_empty() {
+        return;
+    }
+    let p = index << 4 | kind as u32;
+    let mut at = 0;
+    while let Some(sp) = k[at..].find(' ') {
+        g.user_prefixes.insert(k[..at + sp].to_string());
+        at += sp + 1;
+    }
+    g.user_prefixes.insert(k.clone());
+    let v = g.user_keys.entry(k).or_default();
+    if let Some(old) = v.iter_mut().find(|o| **o >> 4 == index) {
+        *old = (*old).min(p);
+    } else {
+        v.push(p);
+    }
+}
+
+/// Adds the alias `spelling` to the place named `target` whose id is `id`
+/// (as `sitrep places TARGET` lists it). The spelling becomes a key of kind
+/// [`KeyKind::Name`] (aliases are the spellings news uses, so they match as
+/// well as a primary name); a first- or second-level division also gets the
+/// news forms of the spelling ("Hodeidah province", "Gebiet X").
+fn add_alias(g: &mut Gazetteer, spelling: &str, target: &str, id: &str) -> Result<(), String> {
+    if spelling.is_empty() || target.is_empty() {
+        return Err("an alias needs a spelling and a target name".into());
+    }
+    let id: u32 = id
+        .parse()
+        .map_err(|_| format!("alias target id {id:?} is not a number"))?;
+    let found = g
+        .lookup(target)
+        .into_iter()
+        .map(|h| g.place(h.place))
+        .find(|p| p.id == id)
+        .map(|p| (p.index, p.feature));
+    let Some((place, feature)) = found else {
+        return Err(format!(
+            "alias {spelling:?}: no place {target:?} with id {id} (see `sitrep places {target:?}`)"
+        ));
+    };
+    let k = key(spelling);
+    if matches!(feature, Feature::Admin1 | Feature::Admin2) {
+        for form in crate::compile::region_forms(&k, feature) {
+            put_key(g, key(&form), place.0, KeyKind::RegionForm);
+        }
+    }
+    put_key(g, k, place.0, KeyKind::Name);
+    Ok(())
+}
+
+/// Adds the alias table (`data/aliases.tsv` format: spelling, target name,
+/// target id, tab-separated; `#` comments).
+pub(crate) fn add_aliases(g: &mut Gazetteer, text: &str) -> Result<(), UserFileError> {
+    for (i, raw) in text.lines().enumerate() {
+        let l = raw.trim_end_matches('\r');
+        if l.trim().is_empty() || l.trim_start().starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = l.split('\t').map(str::trim).collect();
+        let err = |message: String| UserFileError::Parse {
+            line: i + 1,
+            message,
+        };
+        let [spelling, target, id] = f[..] else {
+            return Err(err(format!(
+                "expected 3 tab-separated fields (spelling, target name, target id), found {}",
+                f.len()
+            )));
+        };
+        add_alias(g, spelling, target, id).map_err(err)?;
     }
     Ok(())
 }
@@ -191,6 +256,34 @@ mod tests {
         let e = Gazetteer::with_user_text("X\t\t1\t2\t\t\tPPL\n").unwrap_err();
         assert!(e.to_string().contains("ISO"), "{e}");
         assert!(Gazetteer::with_user_text("X Lake\t\t1\t2\t\t\tLK\n").is_ok());
+    }
+
+    #[test]
+    fn aliases() {
+        let g = Gazetteer::embedded();
+        // From data/aliases.tsv: GeoNames has no "Hodeidah".
+        let c = g.candidates("Hodeidah", None);
+        assert_eq!(c[0].place.id, 79415, "Al Hudaydah, the city");
+        assert_eq!(c[0].place.country, "YE");
+        let c = g.candidates("Hodeidah governorate", None);
+        assert_eq!(c[0].place.feature, Feature::Admin1);
+        // In a user file, with a user place as the target.
+        let u = Gazetteer::with_user_text(
+            "Zzyzxville\t\t47.5\t35.8\tUA\t\t\n\
+             alias\tZyzyx Town\tZzyzxville\t2000000001\n",
+        )
+        .unwrap();
+        assert_eq!(u.candidates("Zyzyx Town", None)[0].place.name, "Zzyzxville");
+        let e = Gazetteer::with_user_text("alias\tFoo\tKursk\t1\n").unwrap_err();
+        assert!(
+            e.to_string().contains("line 1") && e.to_string().contains("id 1"),
+            "{e}"
+        );
+        let e = Gazetteer::with_user_text("alias\tFoo\tKursk\tnorth\n").unwrap_err();
+        assert!(e.to_string().contains("not a number"), "{e}");
+        let mut g2 = Gazetteer::with_user_text("").unwrap();
+        let e = add_aliases(&mut g2, "Foo\tKursk\n").unwrap_err();
+        assert!(e.to_string().contains("3 tab-separated"), "{e}");
     }
 
     #[test]
