@@ -19,7 +19,7 @@ use sitrep_extract::Pipeline;
 
 /// Which half a snippet belongs to: even ids are the analysis half.
 fn analysis_half(s: &Snippet) -> bool {
-    s.id % 2 == 0
+    s.id.is_multiple_of(2)
 }
 
 fn main() {
