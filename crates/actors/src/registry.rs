@@ -2,7 +2,7 @@
 //! actors generated from the country table, and the compiled matcher over
 //! their folded aliases.
 
-use std::collections::HashMap;
+pub(crate) use sitrep_text::wordhash::{Fast, FastMap, WordHasher, WordMap};
 use std::sync::OnceLock;
 
 /// What kind of actor an entry is (the contract's `kind` values).
@@ -128,60 +128,6 @@ pub struct LoadError {
     pub message: String,
 }
 
-/// A fast hash for the short word keys looked up per token: eight bytes
-/// per step (rotate, xor, multiply, as in rustc's FxHash), several times
-/// faster than SipHash or byte-wise FNV on words. Keys are the registry's
-/// own words, so no resistance to chosen collisions is needed.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        // The last 1..=7 bytes in pieces: a variable-length copy would
-        // be a call to memcpy.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut v = 0u64;
-            let mut i = 0;
-            if rest.len() >= 4 {
-                v = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
-                i = 4;
-            }
-            if rest.len() - i >= 2 {
-                v |= u64::from(u16::from_le_bytes([rest[i], rest[i + 1]])) << (8 * i);
-                i += 2;
-            }
-            if i < rest.len() {
-                v |= u64::from(rest[i]) << (8 * i);
-            }
-            self.add(v);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-}
-
 /// Per word, an upper bound of the number of tokens of the patterns that
 /// start with it, in a direct-mapped table of 2^16 one-byte slots indexed
 /// by the word's hash (64 KB, stays in cache). A slot holds the largest
@@ -195,7 +141,7 @@ impl FirstWords {
     fn slot(word: &str) -> usize {
         let mut h = WordHasher::default();
         std::hash::Hasher::write(&mut h, word.as_bytes());
-        (h.0 >> 48) as usize
+        (h.value() >> 48) as usize
     }
 
     /// The table of `(first word, tokens)` pairs.
@@ -214,16 +160,6 @@ impl FirstWords {
         usize::from(self.0[Self::slot(word)])
     }
 }
-
-/// The hasher state of [`WordMap`] and [`FastMap`].
-pub(crate) type Fast = std::hash::BuildHasherDefault<WordHasher>;
-
-/// A map with the fast [`WordHasher`] (keys of one article or of the
-/// registry; lookups only, never an order that reaches the output).
-pub(crate) type FastMap<K, V> = HashMap<K, V, Fast>;
-
-/// A map keyed by words, hashed with [`WordHasher`].
-pub(crate) type WordMap<V> = HashMap<String, V, Fast>;
 
 /// A state-relative generic mention ("the army", "police", "civilians"): the
 /// actor is that of the article's country.

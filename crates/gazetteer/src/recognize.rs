@@ -320,56 +320,8 @@ type State<'s> = (fst::raw::Node<'s>, u64);
 type WalkStates = std::collections::HashMap<
     Box<str>,
     Option<(fst::raw::CompiledAddr, u64)>,
-    std::hash::BuildHasherDefault<WordHasher>,
+    sitrep_text::wordhash::Fast,
 >;
-
-/// The hash of [`WalkStates`]: eight bytes per step (rotate, xor, multiply,
-/// as rustc's FxHash). Its high bits, which the hash table compares before
-/// the keys, vary well for short words, unlike byte-wise FNV's.
-#[derive(Clone, Copy, Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        // The last 1..=7 bytes in pieces: a variable-length copy would
-        // be a call to memcpy.
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut v = 0u64;
-            let mut i = 0;
-            if rest.len() >= 4 {
-                v = u64::from(u32::from_le_bytes([rest[0], rest[1], rest[2], rest[3]]));
-                i = 4;
-            }
-            if rest.len() - i >= 2 {
-                v |= u64::from(u16::from_le_bytes([rest[i], rest[i + 1]])) << (8 * i);
-                i += 2;
-            }
-            if i < rest.len() {
-                v |= u64::from(rest[i]) << (8 * i);
-            }
-            self.add(v);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-}
 
 /// The walks of one thread, kept from article to article: capitalised
 /// words ("The", "Reuters", "Kyiv") recur across articles, and walking the

@@ -26,6 +26,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod segment;
 mod span;
+pub mod wordhash;
 
 pub use decode::{decode, DecodeError, Decoded};
 pub use normalize::{normalize, Normalized};
