@@ -258,9 +258,10 @@ pub struct BenchmarkArgs {
     /// Print the results as JSON lines.
     #[arg(long)]
     pub json: bool,
-    /// Score one half of a toponym corpus: `analysis` (documents whose id
-    /// hashes even; the half error analysis may look at) or `report` (odd).
-    /// With `all`, only the toponym benchmarks run.
+    /// Score one half of a toponym corpus or of CASE 2021: `analysis`
+    /// (documents whose id hashes even, snippets with an even id; the half
+    /// error analysis may look at) or `report` (odd). With `all`, only the
+    /// benchmarks that have halves run.
     #[arg(long, value_name = "analysis|report")]
     pub half: Option<sitrep_external::geo::Half>,
 }

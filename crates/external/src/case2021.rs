@@ -261,6 +261,9 @@ pub struct CaseOutcome {
     pub predicted: BTreeMap<String, usize>,
     /// Snippets the pipeline could not extract (counted as NONE).
     pub extract_errors: usize,
+    /// The half scored ([`crate::geo::Half::of_number`] of the snippet
+    /// id), or `None` for the whole file.
+    pub half: Option<crate::geo::Half>,
 }
 
 /// Scores `predictions` (one per snippet) against the snippets' labels.
@@ -319,6 +322,7 @@ pub fn score(snippets: &[Snippet], predictions: &[&str], extract_errors: usize) 
         unseen,
         predicted,
         extract_errors,
+        half: None,
     }
 }
 

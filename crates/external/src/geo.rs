@@ -122,6 +122,16 @@ impl Half {
         }
     }
 
+    /// The half of a numbered item (a CASE 2021 snippet): even numbers are
+    /// [`Half::Analysis`], odd ones [`Half::Report`].
+    pub fn of_number(n: u32) -> Half {
+        if n.is_multiple_of(2) {
+            Half::Analysis
+        } else {
+            Half::Report
+        }
+    }
+
     /// The command-line name ("analysis", "report").
     pub fn name(self) -> &'static str {
         match self {
@@ -1024,6 +1034,9 @@ mod tests {
         // FNV-1a of "" is the offset basis, odd; of "a" 0xaf63dc4c8601ec8c, even.
         assert_eq!(Half::of(""), Half::Report);
         assert_eq!(Half::of("a"), Half::Analysis);
+        // Numbered items (CASE 2021 snippets) split by parity.
+        assert_eq!(Half::of_number(4), Half::Analysis);
+        assert_eq!(Half::of_number(7), Half::Report);
         assert_eq!("analysis".parse::<Half>(), Ok(Half::Analysis));
         assert!("both".parse::<Half>().is_err());
         let data = parse(GeoCorpus::Lgl, LGL).unwrap();

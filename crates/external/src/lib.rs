@@ -238,11 +238,11 @@ pub fn run(benchmark: Benchmark, shared: &Path) -> Result<Outcome, Error> {
 }
 
 /// Whether a benchmark can be split into halves ([`geo::Half`]): the
-/// toponym corpora.
+/// toponym corpora (by document id hash) and CASE 2021 (by snippet id).
 pub fn has_halves(benchmark: Benchmark) -> bool {
     matches!(
         benchmark,
-        Benchmark::TrNews | Benchmark::Lgl | Benchmark::GeoWebNews
+        Benchmark::TrNews | Benchmark::Lgl | Benchmark::GeoWebNews | Benchmark::Case2021
     )
 }
 
@@ -257,7 +257,7 @@ pub fn run_half(
     if half.is_some() && !has_halves(benchmark) {
         return Err(Error::format(
             benchmark.name(),
-            "only the toponym benchmarks (tr-news, lgl, geowebnews) are split into halves",
+            "only tr-news, lgl, geowebnews and case2021 are split into halves",
         ));
     }
     let dir = shared.join(benchmark.data_dir());
@@ -281,7 +281,13 @@ pub fn run_half(
         }
         Benchmark::Case2021 => {
             let path = dir.join("test_set_final_release_with_labels.tsv");
-            Metrics::Case2021(case2021::evaluate(&case2021::load(&path)?))
+            let mut snippets = case2021::load(&path)?;
+            if let Some(h) = half {
+                snippets.retain(|s| geo::Half::of_number(s.id) == h);
+            }
+            let mut outcome = case2021::evaluate(&snippets);
+            outcome.half = half;
+            Metrics::Case2021(outcome)
         }
         Benchmark::TempEval3 => {
             let docs = tempeval::load_dir(&dir)?;

@@ -113,8 +113,12 @@ fn classes(out: &mut String, title: &str, c: &Classification) {
 fn case_table(out: &mut String, o: &Outcome, c: &case2021::CaseOutcome) {
     let _ = writeln!(
         out,
-        "{} — ACLED sub-event type of the first reported event, CASE 2021 Task 2 (data/case2021-task2)",
-        o.benchmark
+        "{} — ACLED sub-event type of the first reported event, CASE 2021 Task 2 (data/case2021-task2){}",
+        o.benchmark,
+        c.half.map_or_else(String::new, |h| format!(
+            ", {} half (snippets by id parity, docs/ACCURACY.md)",
+            h.name()
+        ))
     );
     let _ = writeln!(
         out,
