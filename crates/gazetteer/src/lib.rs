@@ -380,39 +380,18 @@ pub struct Gazetteer {
     keys: fst::Map<&'static [u8]>,
     postings: &'static [u8],
     user: Vec<UserPlace>,
-    user_keys: HashMap<String, Vec<u32>, Fnv>,
+    user_keys: HashMap<String, Vec<u32>, Fast>,
     /// Every whole-word prefix of a user key ("black", "black sea"), so
     /// that recognition stops a run as soon as no key can follow.
-    user_prefixes: std::collections::HashSet<String, Fnv>,
+    user_prefixes: std::collections::HashSet<String, Fast>,
     /// Population of each first-level division (by place index): the sum
     /// of its cities500 places, computed on first use.
-    division_pop: std::sync::Arc<OnceLock<HashMap<u32, u32, Fnv>>>,
+    division_pop: std::sync::Arc<OnceLock<HashMap<u32, u32, Fast>>>,
 }
 
-/// FNV-1a: short keys, looked up once per capitalised token, hash several
-/// times faster than with the default SipHash (no untrusted keys here).
-#[derive(Clone, Copy)]
-struct FnvHasher(u64);
-
-impl Default for FnvHasher {
-    fn default() -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+/// The hasher of the gazetteer's own maps: the workspace's fast word hash
+/// (short keys looked up per capitalised token; no untrusted keys here).
+pub(crate) type Fast = sitrep_text::wordhash::Fast;
 
 impl fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -579,7 +558,7 @@ impl Gazetteer {
     /// (a few milliseconds).
     fn division_population(&self, i: u32) -> u32 {
         let sums = self.division_pop.get_or_init(|| {
-            let mut sums: HashMap<u32, u32, Fnv> = HashMap::default();
+            let mut sums: HashMap<u32, u32, Fast> = HashMap::default();
             for b in self.places.chunks_exact(REC) {
                 let admin1 = u32_at(b, 28);
                 let pop = u32_at(b, 12);

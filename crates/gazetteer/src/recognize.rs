@@ -131,20 +131,20 @@ impl Mention {
     }
 }
 
-fn lines(text: &'static str) -> HashSet<&'static str, crate::Fnv> {
+fn lines(text: &'static str) -> HashSet<&'static str, crate::Fast> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .collect()
 }
 
-fn stopwords() -> &'static HashSet<&'static str, crate::Fnv> {
-    static S: OnceLock<HashSet<&'static str, crate::Fnv>> = OnceLock::new();
+fn stopwords() -> &'static HashSet<&'static str, crate::Fast> {
+    static S: OnceLock<HashSet<&'static str, crate::Fast>> = OnceLock::new();
     S.get_or_init(|| lines(include_str!("../data/place_stopwords.txt")))
 }
 
-fn org_heads() -> &'static HashSet<&'static str, crate::Fnv> {
-    static S: OnceLock<HashSet<&'static str, crate::Fnv>> = OnceLock::new();
+fn org_heads() -> &'static HashSet<&'static str, crate::Fast> {
+    static S: OnceLock<HashSet<&'static str, crate::Fast>> = OnceLock::new();
     S.get_or_init(|| lines(include_str!("../data/org_heads.txt")))
 }
 
