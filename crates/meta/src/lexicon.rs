@@ -9,7 +9,6 @@
 
 use std::char::ToLowercase;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Known news outlets and agencies.
 pub(crate) const OUTLETS: &str = include_str!("../data/outlets.txt");
@@ -47,33 +46,10 @@ pub(crate) const NEWS_WORDS: &str = include_str!("../data/news_words.txt");
 /// Words standing for "agencies" in a closing bracket.
 pub(crate) const AGENCY_WORDS: &str = include_str!("../data/agency_words.txt");
 
-/// FNV-1a: a fast hash for the short keys of the word lists.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A set of words hashed with [`Fnv`].
-pub(crate) type Set<T> = HashSet<T, BuildHasherDefault<Fnv>>;
-/// A map from words hashed with [`Fnv`].
-pub(crate) type Map<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A set of words hashed with the workspace's fast word hash.
+pub(crate) type Set<T> = HashSet<T, sitrep_text::wordhash::Fast>;
+/// A map from words hashed with the workspace's fast word hash.
+pub(crate) type Map<K, V> = HashMap<K, V, sitrep_text::wordhash::Fast>;
 
 /// The entries of a list file.
 pub(crate) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
