@@ -81,6 +81,14 @@ pub struct Entry {
     pub role: Role,
 }
 
+impl Entry {
+    /// A seizure or find of weapons: disrupted weapons use whose PLOVER
+    /// mode is "seize" (as opposed to an interception or a defusal).
+    pub fn is_weapon_seizure(&self) -> bool {
+        self.typing == Typing::Fixed("Disrupted weapons use") && self.mode == "seize"
+    }
+}
+
 /// A set of trigger and instrument patterns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {

@@ -72,6 +72,13 @@ pub struct Candidate {
     pub role: Role,
 }
 
+impl Candidate {
+    /// A seizure or find of weapons ([`Entry::is_weapon_seizure`]).
+    pub fn is_weapon_seizure(&self) -> bool {
+        self.sub_event_type == "Disrupted weapons use" && self.mode == "seize"
+    }
+}
+
 /// What a sentence reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Analysis {
@@ -557,8 +564,7 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         // their own.
         // So are their clashes with the police. Weapons seized in a
         // sentence that tells of another act are that act's spoils.
-        if e.typing == Typing::Fixed("Disrupted weapons use")
-            && e.mode == "seize"
+        if e.is_weapon_seizure()
             && triggers.iter().any(|o| {
                 let t = &entries[o.0];
                 t.typing != Typing::Fixed("Disrupted weapons use") && t.role != Role::Instrument

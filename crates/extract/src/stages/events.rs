@@ -171,12 +171,6 @@ fn violent_context<'a>(
         })
 }
 
-/// Is the candidate a seizure or find of weapons (disrupted weapons use
-/// whose PLOVER mode is "seize")?
-fn seizure(c: &sitrep_events::Candidate) -> bool {
-    c.sub_event_type == "Disrupted weapons use" && c.mode == "seize"
-}
-
 /// Rank of a place kind for event locations (lower is better).
 fn feature_rank(f: Feature) -> u8 {
     match f {
@@ -603,7 +597,7 @@ impl Stage for EventStage {
                 if !violent && generic(c.typing) {
                     continue;
                 }
-                if fighting && seizure(c) {
+                if fighting && c.is_weapon_seizure() {
                     continue;
                 }
                 let trigger = Span::new(s.span.start + c.start, s.span.start + c.end);
