@@ -698,7 +698,12 @@ impl Stage for EventStage {
                     &mentions,
                 );
                 let pick = |i: Option<usize>| i.and_then(|i| in_sentence.get(i).copied());
-                let (actor1, actor2) = (pick(args.actor1), pick(args.actor2));
+                let (actor1, mut actor2) = (pick(args.actor1), pick(args.actor2));
+                // The side whose depot or positions were hit.
+                if actor2.is_none() {
+                    actor2 =
+                        super::sides::target_forces(actors, &text[c.end..], trigger.start, actor1);
+                }
                 let mut place = place_for(doc, places, s.span, trigger);
                 // A country says little: the dateline's town in that country
                 // is the better guess ("invaded Russian territory" in a piece
@@ -821,7 +826,18 @@ impl Stage for EventStage {
                 raws[i].date = default_date;
             }
         }
-        let events = merge(raws, places);
+        let mut events = merge(raws, places);
+        // A battle has two armed sides even where its sentence names fewer.
+        for r in events.iter_mut().filter(|r| r.event_type == "Battles") {
+            let country = r.place.and_then(|(p, _)| places[p].country.as_deref());
+            super::sides::complete_battle(
+                actors,
+                country,
+                r.trigger.start,
+                &mut r.actor1,
+                &mut r.actor2,
+            );
+        }
         for (n, r) in events.into_iter().enumerate() {
             let actor_ref = |i: usize| ActorRef {
                 name: actors[i].name.clone(),

@@ -4,3 +4,4 @@ pub mod actors;
 pub mod claims;
 pub mod events;
 pub mod places;
+mod sides;
