@@ -5,10 +5,13 @@
 //! row of class weights; the score of a class is the sum of its weights over
 //! the active features.
 //!
-//! The compact form (`SXM1`) is read in place from a byte slice (the only
-//! work at load is a bit filter over the stored keys): an open-addressing table of `2^bits` slots (key `u32`,
-//! then `start << 8 | len` as `u32`) followed by `(class u8, weight i16)`
-//! entries, 3 bytes each, little endian.
+//! The compact form (`SXM1`) is read in place from a byte slice: an
+//! open-addressing table of `2^bits` slots (key `u32`, then `start << 8 |
+//! len` as `u32`) followed by `(class u8, weight i16)` entries, 3 bytes each,
+//! little endian. The work at load is a bit filter over the stored keys and
+//! a copy of the weights of the few features with at least [`DENSE`] entries
+//! into dense `i32` rows (they are met at nearly every step, and summing
+//! whole rows with vector adds is cheaper than walking their entries).
 
 use std::collections::HashMap;
 
@@ -36,12 +39,7 @@ pub fn key(template: u32, a: u64, b: u64) -> u32 {
         mix(u64::from(template).wrapping_add(a.wrapping_mul(0x9e37_79b9_7f4a_7c15)))
             ^ b.wrapping_mul(0xc2b2_ae3d_27d4_eb4f),
     );
-    let k = (h >> 32) as u32;
-    if k == 0 {
-        1
-    } else {
-        k
-    }
+    ((h >> 32) as u32).max(1)
 }
 
 /// Anything that scores classes for a list of feature keys.
@@ -230,6 +228,28 @@ pub struct Compact<'a> {
     /// load (about 1 MB for the parser): most absent features are rejected
     /// here without touching the slot table.
     filter: Vec<u64>,
+    /// The weights of the features with at least [`DENSE`] entries, copied
+    /// at load into dense rows of `blocks` blocks of 8 `i32`s (zero where
+    /// the feature has no entry): the rows met in one scoring are summed
+    /// block by block in registers, a few vector instructions per block,
+    /// where walking entries costs several instructions each; these features
+    /// (tags, the bias) are the ones met at every step.
+    dense: Vec<[i32; 8]>,
+    /// Blocks per dense row: `classes` rounded up to a multiple of 8, over 8.
+    blocks: usize,
+    /// Open-addressing map from a dense feature's first entry (plus one, so
+    /// that zero means empty) to its row: `(start + 1, row)` pairs.
+    rows: Vec<(u32, u32)>,
+}
+
+/// Features with at least this many entries get a dense row at load (see
+/// `Compact::dense`): below it, walking the entries is as cheap as adding
+/// a row.
+pub const DENSE: usize = 32;
+
+/// The slot of `start` in the dense-row map of `size` (a power of two).
+fn row_home(start: u32, size: usize) -> usize {
+    (start.wrapping_mul(0x9e37_79b1) as usize >> 8) & (size - 1)
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
@@ -262,15 +282,41 @@ impl<'a> Compact<'a> {
         let entries = bytes.get(at + size * 8..at + size * 8 + n_entries)?;
         let bits = (size * 8).next_power_of_two();
         let mut filter = vec![0u64; bits / 64];
+        let mut heavy: Vec<(u32, u32)> = Vec::new();
         for slot in slots.chunks_exact(8) {
             let k = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]) as usize;
             if k != 0 {
                 let b = k & (bits - 1);
                 filter[b / 64] |= 1 << (b % 64);
+                let v = u32::from_le_bytes([slot[4], slot[5], slot[6], slot[7]]);
+                if (v & 0xff) as usize >= DENSE {
+                    heavy.push((v >> 8, v & 0xff));
+                }
             }
+        }
+        let blocks = classes.div_ceil(8);
+        let mut dense = vec![[0i32; 8]; heavy.len() * blocks];
+        let map_size = (heavy.len() * 2).next_power_of_two().max(16);
+        let mut rows = vec![(0u32, 0u32); map_size];
+        for (r, &(start, len)) in heavy.iter().enumerate() {
+            let from = start as usize * 3;
+            let es = entries.get(from..from + len as usize * 3)?;
+            let row = &mut dense[r * blocks..(r + 1) * blocks];
+            for e in es.chunks_exact(3) {
+                let c = usize::from(e[0]);
+                row.get_mut(c / 8)?[c % 8] = i32::from(i16::from_le_bytes([e[1], e[2]]));
+            }
+            let mut i = row_home(start, map_size);
+            while rows[i].0 != 0 {
+                i = (i + 1) & (map_size - 1);
+            }
+            rows[i] = (start + 1, r as u32);
         }
         Some(Compact {
             filter,
+            dense,
+            blocks,
+            rows,
             classes,
             scale,
             size,
@@ -302,11 +348,11 @@ impl<'a> Compact<'a> {
 
     /// Adds the integer class scores of `features` to `scores`.
     pub fn score_i32(&self, features: &[u32], scores: &mut [i32]) {
-        self.visit(features, |c, w| {
-            if let Some(s) = scores.get_mut(c) {
-                *s += i32::from(w);
-            }
-        });
+        let mut acc = [0i32; 256];
+        self.accumulate(features, &mut acc);
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a;
+        }
     }
 
     /// The `(first entry, entry count)` of feature `f`, if it has entries.
@@ -314,13 +360,14 @@ impl<'a> Compact<'a> {
         let mut i = home(f, self.size);
         // Bounded probe: the table always has empty slots.
         for _ in 0..self.size {
-            let k = u32_at(self.slots, i * 8)?;
+            let slot: &[u8; 8] = self.slots.get(i * 8..i * 8 + 8)?.try_into().ok()?;
+            let k = u32::from_le_bytes([slot[0], slot[1], slot[2], slot[3]]);
+            if k == f {
+                let v = u32::from_le_bytes([slot[4], slot[5], slot[6], slot[7]]);
+                return Some(((v >> 8) as usize, (v & 0xff) as usize));
+            }
             if k == 0 {
                 return None;
-            }
-            if k == f {
-                let v = u32_at(self.slots, i * 8 + 4)?;
-                return Some(((v >> 8) as usize * 3, (v & 0xff) as usize));
             }
             i += 1;
             if i == self.size {
@@ -330,10 +377,30 @@ impl<'a> Compact<'a> {
         None
     }
 
-    /// Calls `add(class, weight)` for every entry of every feature. The
-    /// work is done in passes (find the slots, touch the entries, add them)
-    /// so that the cache misses of different features overlap.
-    fn visit(&self, features: &[u32], mut add: impl FnMut(usize, i16)) {
+    /// The dense row of the feature whose entries start at `start`.
+    fn dense_row(&self, start: usize) -> Option<&[[i32; 8]]> {
+        let key = start as u32 + 1;
+        let mask = self.rows.len() - 1;
+        let mut i = row_home(start as u32, self.rows.len());
+        for _ in 0..self.rows.len() {
+            let (k, r) = self.rows[i];
+            if k == key {
+                let from = r as usize * self.blocks;
+                return self.dense.get(from..from + self.blocks);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+        None
+    }
+
+    /// Adds the class scores of `features` to `acc` (classes index it
+    /// directly: a class is one byte). The work is done in passes (find the
+    /// slots, touch the entries, add them) so that the cache misses of
+    /// different features overlap.
+    fn accumulate(&self, features: &[u32], acc: &mut [i32; 256]) {
         let mut found = [(0usize, 0usize); 64];
         for chunk in features.chunks(found.len()) {
             // Drop features the filter rules out, then touch every home slot
@@ -365,17 +432,50 @@ impl<'a> Compact<'a> {
                 }
             }
             let mut touch = 0u8;
-            for &(start, _) in &found[..m] {
-                touch ^= self.entries.get(start).copied().unwrap_or(0);
+            for &(start, len) in &found[..m] {
+                if len < DENSE {
+                    touch ^= self.entries.get(start * 3).copied().unwrap_or(0);
+                }
             }
             std::hint::black_box(touch);
+            let mut rows: [&[[i32; 8]]; 64] = [&[]; 64];
+            let mut r = 0;
             for &(start, len) in &found[..m] {
-                if let Some(es) = self.entries.get(start..start + len * 3) {
+                if len >= DENSE {
+                    if let Some(row) = self.dense_row(start) {
+                        rows[r] = row;
+                        r += 1;
+                        continue;
+                    }
+                }
+                if let Some(es) = self.entries.get(start * 3..(start + len) * 3) {
                     for e in es.chunks_exact(3) {
-                        add(e[0] as usize, i16::from_le_bytes([e[1], e[2]]));
+                        acc[usize::from(e[0])] += i32::from(i16::from_le_bytes([e[1], e[2]]));
                     }
                 }
             }
+            add_rows(acc, &rows[..r], self.blocks);
+        }
+    }
+}
+
+/// Adds `rows` (each `blocks` blocks of 8) to `acc`, one block at a time:
+/// the block's sum stays in registers while the rows are added to it.
+fn add_rows(acc: &mut [i32; 256], rows: &[&[[i32; 8]]], blocks: usize) {
+    if rows.is_empty() {
+        return;
+    }
+    for (b, out) in acc.chunks_exact_mut(8).take(blocks).enumerate() {
+        let mut sum = [0i32; 8];
+        for row in rows {
+            if let Some(w) = row.get(b) {
+                for i in 0..8 {
+                    sum[i] += w[i];
+                }
+            }
+        }
+        for (o, s) in out.iter_mut().zip(sum) {
+            *o += s;
         }
     }
 }
@@ -386,11 +486,13 @@ impl Scorer for Compact<'_> {
     }
 
     fn score(&self, features: &[u32], scores: &mut [f32]) {
-        self.visit(features, |c, w| {
-            if let Some(s) = scores.get_mut(c) {
-                *s += f32::from(w);
-            }
-        });
+        // Integer sums are exact, and so is their conversion: |sum| stays far
+        // below 2^24 (a few hundred features of at most 32,767 each).
+        let mut acc = [0i32; 256];
+        self.accumulate(features, &mut acc);
+        for (s, a) in scores.iter_mut().zip(acc) {
+            *s += a as f32;
+        }
     }
 }
 
@@ -432,6 +534,40 @@ mod tests {
             let mut s = vec![0.0; 3];
             c.score(f, &mut s);
             assert_eq!(argmax(&s), *y);
+        }
+    }
+
+    #[test]
+    fn dense_rows_score_like_the_entries() {
+        // 60 classes; one feature gets a weight for every class (a dense
+        // row at load), others only a few (walked entry by entry).
+        let classes = 60;
+        let mut p = Perceptron::new(classes);
+        let heavy = key(7, 1, 0);
+        for c in 1..classes {
+            p.tick();
+            p.update(&[heavy, key(7, 2, c as u64)], c, (c * 7) % classes);
+        }
+        p.average();
+        let labels: Vec<String> = (0..classes).map(|c| c.to_string()).collect();
+        let bytes = p.compact(&labels, &[], 0.0);
+        let c = Compact::read(&bytes).expect("valid model");
+        assert!(!c.dense.is_empty(), "the heavy feature has a dense row");
+        for extra in 1..classes as u64 {
+            let feats = [heavy, key(7, 2, extra), key(9, 9, 9)];
+            let mut fast = vec![0i32; classes];
+            c.score_i32(&feats, &mut fast);
+            // The same sums straight from the stored entries.
+            let mut slow = vec![0i32; classes];
+            for &f in &feats {
+                if let Some((start, len)) = c.find(f) {
+                    for e in c.entries[start * 3..(start + len) * 3].chunks_exact(3) {
+                        slow[usize::from(e[0])] += i32::from(i16::from_le_bytes([e[1], e[2]]));
+                    }
+                }
+            }
+            assert_eq!(fast, slow);
+            assert!(fast.iter().any(|&x| x != 0));
         }
     }
 

@@ -298,10 +298,23 @@ pub fn parse<S: Scorer>(model: &S, words: &[Input]) -> (Vec<usize>, Vec<usize>) 
 }
 
 fn best_legal(state: &State, scores: &[f32]) -> usize {
+    // Legality depends only on the kind of move: shift, left (odd), right.
+    let (shift, lefts, rights) = (state.can_shift(), state.can_left(), state.can_right());
     let mut best = NIL;
-    for (c, s) in scores.iter().enumerate() {
-        if state.legal(c) && (best == NIL || *s > scores[best]) {
-            best = c;
+    let mut top = f32::NEG_INFINITY;
+    if shift {
+        if let Some(&s) = scores.first() {
+            best = SHIFT;
+            top = s;
+        }
+    }
+    if lefts || rights {
+        for (c, &s) in scores.iter().enumerate().skip(1) {
+            let ok = if c % 2 == 1 { lefts } else { rights };
+            if ok && (best == NIL || s > top) {
+                best = c;
+                top = s;
+            }
         }
     }
     if best == NIL {
