@@ -1,7 +1,8 @@
 //! Bylines: "By Jane Doe", "From: Jane Doe", "By Jane Doe and John Roe |
 //! Reuters", "By A, B and C", "Jane Doe, Reuters", "Von Jane Doe", "Par
-//! Jane Doe", "By Jane Doe in Kyiv", "By Jane Doe, Staff Writer", "By Jane
-//! Doe Updated 10:03 GMT".
+//! Jane Doe", "Door Jane Doe", "By Jane Doe in Kyiv", "By Jane Doe, Staff
+//! Writer", "By Jane Doe Updated 10:03 GMT", "Posted by Jane Doe on 12 March
+//! 2024", "From our correspondent Jane Doe in Odesa".
 //!
 //! A byline is a whole line: its opening word (`data/byline_prefixes.txt`),
 //! one or more person names, and a tail that is empty, an outlet, a role
@@ -239,6 +240,30 @@ pub(crate) fn bio(s: &str, base: usize) -> Option<Span> {
         with_folded(core, |f| JOURNALIST_ROLES.contains(&f))
     });
     journalist.then(|| Span::new(base, base + end))
+}
+
+/// Capitalised words the place after "reported from" may have.
+const MAX_REPORTED_FROM_WORDS: usize = 4;
+
+/// A closing line saying where the author reported from ("Jane Doe
+/// reported from Nairobi."): a name list, "reported from" and a short
+/// capitalised place name, nothing after it. Returns the names.
+pub(crate) fn reported_from(s: &str, base: usize) -> Option<Span> {
+    if s.len() > MAX_LOOSE {
+        return None;
+    }
+    let end = name_list(s, 0)?;
+    let rest = s[end..].trim_start();
+    let n = starts_with_word_ci(rest, "reported from")?;
+    let place = rest[n..].trim().trim_end_matches('.').trim_end();
+    let count = words(place).count();
+    let capitalised = words(place).all(|(_, w)| {
+        w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(&w) || w == "and"
+    });
+    ((1..=MAX_REPORTED_FROM_WORDS).contains(&count)
+        && capitalised
+        && !place.contains(['.', ';', '!', '?']))
+    .then(|| Span::new(base, base + end))
 }
 
 /// Lines [`loose`] reads are at most this long.
@@ -653,6 +678,13 @@ fn tail_ok(tail: &str) -> bool {
         }
         return end > 0 && tail_ok(&after[end..]);
     }
+    // "Posted by Jane Doe on 12 March 2024": the date must be all that
+    // follows ("Bancshares Inc on March 31, 1987 and include" is text).
+    if let Some(n) = starts_with_word_ci(t, "on") {
+        if date::read_line(t[n..].trim(), 0).is_some_and(|d| d.other_words == 0) {
+            return true;
+        }
+    }
     for word in ["for", "für", "pour", "para", "at"] {
         if let Some(n) = starts_with_word_ci(t, word) {
             let rest = t[n..].trim();
@@ -768,6 +800,54 @@ mod tests {
             names("By Ines Albert & Rui Costa"),
             Some("Ines Albert & Rui Costa")
         );
+    }
+
+    #[test]
+    fn opening_words_added_in_session_6() {
+        assert_eq!(
+            names("Posted by Marta Levchenko on 12 March 2024"),
+            Some("Marta Levchenko")
+        );
+        assert_eq!(
+            names("Opinion by Gareth Pennington"),
+            Some("Gareth Pennington")
+        );
+        assert_eq!(
+            names("From our correspondent Niamh Gallagher in Odesa"),
+            Some("Niamh Gallagher")
+        );
+        assert_eq!(
+            names("Door Pieter van Dijk, Amsterdam"),
+            Some("Pieter van Dijk")
+        );
+        // "on" must be followed by a date and nothing else.
+        assert_eq!(names("Posted by Marta Levchenko on the front page"), None);
+        assert_eq!(
+            super::loose(
+                "Community Bancshares Inc on March 31, 1987 and include Camden",
+                0
+            ),
+            None
+        );
+        assert_eq!(names("Door handles were stolen overnight"), None);
+    }
+
+    #[test]
+    fn reported_from_closing_lines() {
+        let from = |s: &str| super::reported_from(s, 0).map(|n| n.slice(s).to_string());
+        assert_eq!(
+            from("Tomas Berglund reported from Nairobi."),
+            Some("Tomas Berglund".to_string())
+        );
+        assert_eq!(
+            from("Ana Ruiz and Li Wei reported from Buenos Aires."),
+            Some("Ana Ruiz and Li Wei".to_string())
+        );
+        assert_eq!(
+            from("Tomas Berglund reported from the scene of the attack."),
+            None
+        );
+        assert_eq!(from("Officials reported from Nairobi."), None);
     }
 
     #[test]

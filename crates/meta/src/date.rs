@@ -53,6 +53,8 @@ pub(crate) struct DateLine {
 
 struct Calendar {
     months: Map<&'static str, i8>,
+    /// Bytes of the longest month name.
+    longest_month: usize,
     weekdays: Set<&'static str>,
     /// Labels, longest first.
     keywords: Vec<(&'static str, DateKind)>,
@@ -115,6 +117,7 @@ static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
         .filter_map(|(label, _)| label.split(' ').next())
         .collect();
     Calendar {
+        longest_month: months.keys().map(|m| m.len()).max().unwrap_or(0),
         months,
         weekdays,
         keywords,
@@ -159,12 +162,14 @@ fn may_have_date(s: &str) -> bool {
 
 /// True when one of the last words of `before` is a month name.
 fn month_before(before: &str) -> bool {
+    let cal = &*CALENDAR;
     let window =
         &before[crate::scan::ceil_boundary(before, before.len().saturating_sub(MONTH_WINDOW))..];
     window
         .split(|c: char| !is_letter(c))
-        .filter(|w| (3..=30).contains(&w.len()))
-        .any(|w| with_folded(w, |f| CALENDAR.months.contains_key(f)))
+        // Folding keeps the length of ASCII words: longer ones are no month.
+        .filter(|w| (3..=30).contains(&w.len()) && !(w.is_ascii() && w.len() > cal.longest_month))
+        .any(|w| with_folded(w, |f| cal.months.contains_key(f)))
 }
 
 /// Every valid date with a year in `s`, as byte ranges of `s`.

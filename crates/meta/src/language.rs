@@ -138,14 +138,34 @@ struct Census {
 impl Census {
     fn of(text: &str) -> Census {
         let mut c = Census::default();
-        for ch in text.chars() {
-            if ch.is_ascii() {
-                if ch.is_ascii_alphabetic() {
-                    c.letters += 1;
-                    c.scripts[Script::Latin as usize] += 1;
-                }
+        if text.is_ascii() {
+            // Latin letters only, and only whether there are enough of
+            // them matters.
+            let letters = text
+                .bytes()
+                .filter(u8::is_ascii_alphabetic)
+                .take(MIN_LETTERS)
+                .count();
+            c.letters = letters;
+            c.scripts[Script::Latin as usize] = letters;
+            return c;
+        }
+        // ASCII bytes are counted without decoding; other characters are
+        // decoded one by one.
+        let bytes = text.as_bytes();
+        let mut ascii_letters = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                ascii_letters += usize::from(b.is_ascii_alphabetic());
+                i += 1;
                 continue;
             }
+            let Some(ch) = text[i..].chars().next() else {
+                break;
+            };
+            i += ch.len_utf8();
             let sc = script(ch);
             if !is_letter(ch) {
                 continue;
@@ -170,6 +190,8 @@ impl Census {
                 _ => {}
             }
         }
+        c.letters += ascii_letters;
+        c.scripts[Script::Latin as usize] += ascii_letters;
         c
     }
 
@@ -312,26 +334,33 @@ fn by_function_words(text: &str) -> Guess {
     // open.
     let mut news = [0u32; 64];
     let mut news_hits = 0u32;
-    let mut lower = String::new();
+    let mut folded = String::new();
+    let mut ascii = [0u8; 16];
     let mut words = 0u32;
-    for word in text.split(|c: char| !is_letter(c)) {
-        if word.is_empty() || word.len() > 16 {
+    let mut at = 0;
+    while let Some((start, end)) = next_word(text, &mut at) {
+        let word = &text[start..end];
+        if word.len() > 16 {
             continue;
         }
         // Initials and abbreviations ("U.S.", "J. Doe") are no words.
-        let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
-        if text[end..].starts_with('.') && word.chars().nth(1).is_none() {
+        if text.as_bytes().get(end) == Some(&b'.') && word.chars().nth(1).is_none() {
             continue;
         }
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
+        let lower: &str = if !word.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            word
+        } else if word.is_ascii() {
+            let buf = &mut ascii[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            std::str::from_utf8(buf).unwrap_or_default()
         } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
+            folded.clear();
+            folded.extend(word.chars().flat_map(char::to_lowercase));
+            folded.as_str()
+        };
         words += 1;
-        if let Some(&langs) = table.words.get(lower.as_str()) {
+        if let Some(&langs) = table.words.get(lower) {
             hits += 1;
             if langs.count_ones() == 1 {
                 unique[langs.trailing_zeros() as usize] += 1;
@@ -341,7 +370,7 @@ fn by_function_words(text: &str) -> Guess {
                 scores[bits.trailing_zeros() as usize] += 1;
                 bits &= bits - 1;
             }
-        } else if let Some(&langs) = table.news.get(lower.as_str()) {
+        } else if let Some(&langs) = table.news.get(lower) {
             news_hits += 1;
             let mut bits = langs;
             while bits != 0 {
@@ -385,6 +414,63 @@ fn by_function_words(text: &str) -> Guess {
         })
         .collect();
     Guess::Among(running)
+}
+
+/// The next run of letters in `text` at or after byte `*at`, as its byte
+/// range; `*at` moves past it. The runs are those of
+/// `text.split(|c| !is_letter(c))` without the empty ones, found without
+/// decoding ASCII bytes.
+fn next_word(text: &str, at: &mut usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // Whether a letter starts at byte `i`, and the length of its character.
+    let letter = |i: usize| -> (bool, usize) {
+        let b = bytes[i];
+        if b < 0x80 {
+            return (b.is_ascii_alphabetic(), 1);
+        }
+        match text[i..].chars().next() {
+            Some(c) => (is_letter(c), c.len_utf8()),
+            None => (false, 1),
+        }
+    };
+    let mut i = *at;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (is, len) = letter(i);
+        if is {
+            break;
+        }
+        i += len;
+    }
+    if i >= bytes.len() {
+        *at = i;
+        return None;
+    }
+    let start = i;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !b.is_ascii_alphabetic() {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (is, len) = letter(i);
+        if !is {
+            break;
+        }
+        i += len;
+    }
+    *at = i;
+    Some((start, i))
 }
 
 /// The language clearly ahead: in all function words, or in the words only

@@ -612,8 +612,9 @@ pub(crate) fn read_footer(text: &str, header_end: usize, facts: &mut Facts) {
         // wholly within the header.
         if Some(line) == closing && facts.closing_byline.is_none() && line.start > 0 {
             let s = line.slice(text);
-            facts.closing_byline =
-                byline::sign_off(s, line.start).or_else(|| byline::bio(s, line.start));
+            facts.closing_byline = byline::sign_off(s, line.start)
+                .or_else(|| byline::bio(s, line.start))
+                .or_else(|| byline::reported_from(s, line.start));
         }
         if i + NOTE_LINES >= shown {
             if let Some((note, _)) = credit::agency_note(line.slice(text), line.start) {
