@@ -421,10 +421,28 @@ pub(crate) const TITLES: &[&str] = &[
     "admiral",
     "pastor",
     "emir",
+    "mp",
+    "sen",
+    "rep",
+    "maj",
+    "brig",
+    "rev",
+    "reverend",
+    "king",
+    "prince",
+    "pope",
+    "ayatollah",
+    "mullah",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "patriarch",
+    "sultan",
+    "chancellor",
 ];
 
 /// Role nouns that introduce a name ("militia member Alexei Baranovsky").
-const ROLES: &[&str] = &[
+pub(crate) const ROLES: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -469,6 +487,33 @@ const ROLES: &[&str] = &[
     "minister",
     "president",
     "mayor",
+    "lawmaker",
+    "legislator",
+    "prosecutor",
+    "chancellor",
+    "premier",
+    "founder",
+    "elder",
+    "doctor",
+    "surgeon",
+    "paramedic",
+    "medic",
+    "driver",
+    "volunteer",
+    "worker",
+    "monitor",
+    "negotiator",
+    "mediator",
+    "rapporteur",
+    "cleric",
+    "councillor",
+    "councilor",
+    "shopkeeper",
+    "vendor",
+    "mother",
+    "father",
+    "pilot",
+    "soldier",
 ];
 
 /// Verbs that follow a speaker's name.
@@ -510,6 +555,22 @@ const SPEECH: &[&str] = &[
     "cautioned",
     "asserted",
     "estimated",
+    "tells",
+    "adds",
+    "writes",
+    "stressed",
+    "emphasised",
+    "emphasized",
+    "revealed",
+    "reiterated",
+    "replied",
+    "responded",
+    "recounted",
+    "described",
+    "spoke",
+    "testified",
+    "appealed",
+    "explains",
 ];
 
 /// Capitalised words that are not names.
@@ -748,7 +809,9 @@ fn name_part(reg: &Registry, input: &Input<'_>, key: &str, toks: &[Tok], i: usiz
     {
         return false;
     }
-    !reg.not_names.contains(low)
+    // Head nouns of organisations ("Kano Water Authority said") end no
+    // person's name.
+    org_head(low).is_none() && !reg.not_names.contains(low)
 }
 
 fn people(
@@ -759,13 +822,30 @@ fn people(
     covered: &[bool],
 ) -> Vec<Cand> {
     let mut out = Vec::new();
+    // What `name_part` asks first, without its word lookup: a name needs
+    // two such tokens in a row, so most capitalised words (sentence
+    // openers) are passed over here.
+    let maybe = |i: usize| -> bool {
+        let t = &toks[i];
+        !covered[i]
+            && t.word
+            && (t.capital
+                || key
+                    .as_bytes()
+                    .get(t.key.0)
+                    .is_some_and(|b| matches!(b, b'a' | b'e')))
+    };
     let mut i = 0;
     while i < toks.len() {
-        if covered[i] || !name_part(reg, input, key, toks, i) {
+        let pair = maybe(i)
+            && i + 1 < toks.len()
+            && toks[i + 1].sentence == toks[i].sentence
+            && maybe(i + 1);
+        if !pair || !name_part(reg, input, key, toks, i) {
             i += 1;
             continue;
         }
-        let mut j = i;
+        let mut j = i + 1;
         while j < toks.len()
             && j - i < 4
             && !covered[j]
@@ -826,7 +906,8 @@ fn people(
             "spokesman",
         ]
         .contains(&after_comma)
-            || ROLES.contains(&after_comma);
+            || ROLES.contains(&after_comma)
+            || age_apposition(key, toks, j);
         let ok = !role_words.is_empty()
             || SPEECH.contains(&next)
             || SPEECH.contains(&after_comma)
@@ -870,6 +951,17 @@ fn people(
     out
 }
 
+/// "Amina Yusuf, 34, said": a comma, a number of one to three digits
+/// and a comma right after the name at `j`.
+fn age_apposition(key: &str, toks: &[Tok], j: usize) -> bool {
+    let s = toks.get(j).map(|t| t.sentence);
+    let same = |k: usize| toks.get(k).map(|t| t.sentence) == s;
+    same(j + 2) && fw(key, toks, j) == "," && fw(key, toks, j + 2) == "," && {
+        let n = fw(key, toks, j + 1);
+        (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
 /// Head nouns of organisation names and the kind they give.
 fn org_head(w: &str) -> Option<Kind> {
     Some(match w {
@@ -882,9 +974,11 @@ fn org_head(w: &str) -> Option<Kind> {
             Kind::Government
         }
         "service" | "agency" | "committee" | "network" | "commission" | "society"
-        | "organisation" | "organization" | "mission" | "observatory" | "foundation" => {
+        | "organisation" | "organization" | "mission" | "observatory" | "foundation"
+        | "authority" | "bureau" | "syndicate" | "association" | "crescent" | "watch" => {
             Kind::Agency
         }
+        "gendarmerie" => Kind::StateForces,
         "movement" | "party" | "alliance" | "coalition" => Kind::Political,
         _ => return None,
     })
@@ -1646,6 +1740,37 @@ mod tests {
         assert_eq!(col.kind, Kind::Person);
         // Not people: capitalised words without a role or a speech verb.
         assert!(run("Heavy Rain fell on Saturday.").is_empty());
+    }
+
+    #[test]
+    fn people_with_an_age_or_a_newer_role() {
+        let text = "Amina Garba, 34, fled with her children. Paramedic Tarek Haddad stressed \
+                    that no ambulance could pass. Heavy Rain, 12, is no name.";
+        let found = run_with(Registry::embedded(), text, &[]);
+        let names: Vec<&str> = found.iter().map(|m| m.name.as_str()).collect();
+        assert!(names.contains(&"Amina Garba"), "{names:?}");
+        let medic = found.iter().find(|m| m.name == "Tarek Haddad");
+        assert_eq!(medic.and_then(|m| m.role.as_deref()), Some("Paramedic"));
+        // The age pattern needs the second comma.
+        assert!(run("Heavy Rain, 12 days on, fell.").is_empty());
+    }
+
+    #[test]
+    fn unknown_organisations_by_newer_head_nouns() {
+        let found = run_with(
+            Registry::embedded(),
+            "The Darfur Journalists Syndicate and the Kano Water Authority said so.",
+            &[],
+        );
+        let kinds: Vec<(&str, Kind)> = found.iter().map(|m| (m.name.as_str(), m.kind)).collect();
+        assert!(
+            kinds.contains(&("Darfur Journalists Syndicate", Kind::Agency)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Kano Water Authority", Kind::Agency)),
+            "{kinds:?}"
+        );
     }
 
     #[test]
