@@ -552,6 +552,42 @@ impl Gazetteer {
         }
     }
 
+    /// The record of a place without its names: what scoring and context
+    /// read (feature, population, country, admin1 code, point), with
+    /// `name`, `ascii_name`, `admin1` and `admin2` left empty. Resolution
+    /// scores every candidate of a name with it and decodes the names of
+    /// the winner only.
+    pub(crate) fn place_unnamed(&self, r: PlaceRef) -> Place<'_> {
+        let i = r.0 as usize;
+        if i >= self.base_len() {
+            return self.place(r);
+        }
+        let b = &self.places[i * REC..(i + 1) * REC];
+        let source = Source::from_u8(b[39]);
+        let feature = Feature::from_u8(b[38]);
+        let mut population = u32_at(b, 12);
+        if feature == Feature::Admin1 && population == 0 {
+            population = self.division_population(r.0);
+        }
+        Place {
+            index: r,
+            id: u32_at(b, 0),
+            name: "",
+            ascii_name: "",
+            lat: f32_at(b, 4),
+            lon: f32_at(b, 8),
+            country: std::str::from_utf8(&b[36..38]).unwrap_or(""),
+            admin1_code: string_at(self.strings, u32_at(b, 32)),
+            admin1: None,
+            admin2: None,
+            feature,
+            feature_code: FCODES.get(b[41] as usize).copied().unwrap_or(""),
+            population,
+            accuracy: (source == Source::Postal).then_some(b[40]),
+            source,
+        }
+    }
+
     /// The population of the first-level division at place index `i`: the
     /// sum of the populations of the cities500 places in it (the GeoNames
     /// tables give divisions none), summed over all records on first use
@@ -589,12 +625,23 @@ impl Gazetteer {
         out
     }
 
+    /// Whether an already folded key denotes any place (as
+    /// `!lookup_key(k).is_empty()`, without collecting the places).
+    pub(crate) fn has_key(&self, k: &str) -> bool {
+        let base = self
+            .keys
+            .get(k)
+            .is_some_and(|v| v & SINGLE != 0 || u32_at(self.postings, v as usize * 4) > 0);
+        base || self.user_keys.get(k).is_some_and(|v| !v.is_empty())
+    }
+
     fn decode_value(&self, v: u64, out: &mut Vec<Hit>) {
         if v & SINGLE != 0 {
             out.push(Hit::decode(v as u32));
         } else {
             let at = v as usize * 4;
             let n = u32_at(self.postings, at) as usize;
+            out.reserve(n);
             for j in 0..n {
                 out.push(Hit::decode(u32_at(self.postings, at + 4 + 4 * j)));
             }

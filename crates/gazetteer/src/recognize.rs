@@ -314,14 +314,22 @@ const TITLES: &[&str] = &[
 /// A position in the key fst: a node and the output summed so far.
 type State<'s> = (fst::raw::Node<'s>, u64);
 
-/// Where the fst walk of a capitalised word ended (node address and output
-/// so far; `None` when no key starts with the word), by the word as
-/// written.
-type WalkStates = std::collections::HashMap<
-    Box<str>,
-    Option<(fst::raw::CompiledAddr, u64)>,
-    sitrep_text::wordhash::Fast,
->;
+/// Where the fst walk of a capitalised word ended, by the word as written
+/// (`None` when no key starts with the word).
+type WalkStates = std::collections::HashMap<Box<str>, Option<Walked>, sitrep_text::wordhash::Fast>;
+
+/// The end of the fst walk of one word.
+#[derive(Clone, Copy, Debug)]
+struct Walked {
+    /// The node reached.
+    addr: fst::raw::CompiledAddr,
+    /// The output summed on the way.
+    out: u64,
+    /// The fst value when the word is a whole key.
+    value: Option<u64>,
+    /// Whether some key continues the word with a space (another word).
+    space: bool,
+}
 
 /// The walks of one thread, kept from article to article: capitalised
 /// words ("The", "Reuters", "Kyiv") recur across articles, and walking the
@@ -331,46 +339,68 @@ struct WalkCache {
     /// Address and length of the fst the states belong to.
     fst: (usize, usize),
     states: WalkStates,
+    /// Buffers of one sentence, kept so that their memory is reused from
+    /// article to article: the tokens whose keys are folded (token index
+    /// and byte range in `keys`), the folded keys, and the (empty) token
+    /// vector.
+    pending: Pending,
+    keys: String,
+    spare: Vec<Tok<'static>>,
 }
 
 thread_local! {
     static WALKED: std::cell::RefCell<WalkCache> = std::cell::RefCell::new(WalkCache {
         fst: (0, 0),
         states: WalkStates::default(),
+        pending: Vec::new(),
+        keys: String::new(),
+        spare: Vec::new(),
     });
 }
 
-/// Most words kept in a thread's walk cache (about 6 MB at most).
+/// Most words kept in a thread's walk cache (about 8 MB at most: a word, its
+/// 40-byte walk end and the table's overhead).
 const WALK_CACHE_MAX: usize = 100_000;
 
 /// Population from which a city is a strong place.
 const BIG_CITY: u32 = 100_000;
 
 /// The folded key of one token, cheaply for ASCII.
+#[cfg(test)]
 fn token_key(word: &str) -> String {
+    let mut out = String::new();
+    token_key_into(word, &mut out);
+    out
+}
+
+/// Appends the folded key of one token to `buf` (cheaply for ASCII).
+fn token_key_into(word: &str, buf: &mut String) {
     let word = ["'s", "’s", "'S", "’S"]
         .iter()
         .find_map(|p| word.strip_suffix(p))
         .unwrap_or(word);
-    if word.is_ascii() {
-        let mut out = String::with_capacity(word.len());
+    let start = buf.len();
+    if word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        // Letters only (the common case): the key is the word in lower case.
+        buf.push_str(word);
+        buf[start..].make_ascii_lowercase();
+    } else if word.is_ascii() {
         for b in word.bytes() {
             match b {
                 b'\'' | b'"' => {}
                 b'-' | b'.' | b',' | b'/' | b'_' => {
-                    if !out.is_empty() && !out.ends_with(' ') {
-                        out.push(' ');
+                    if buf.len() > start && !buf.ends_with(' ') {
+                        buf.push(' ');
                     }
                 }
-                b => out.push(b.to_ascii_lowercase() as char),
+                b => buf.push(b.to_ascii_lowercase() as char),
             }
         }
-        while out.ends_with(' ') {
-            out.pop();
+        while buf.len() > start && buf.ends_with(' ') {
+            buf.pop();
         }
-        out
     } else {
-        key(word)
+        buf.push_str(&key(word));
     }
 }
 
@@ -379,17 +409,20 @@ struct Tok<'t> {
     span: Span,
     word: bool,
     cap: bool,
-    key: std::borrow::Cow<'t, str>,
+    /// The folded key ([`token_key_into`]); empty for punctuation.
+    key: &'t str,
 }
 
-/// The key of a token, borrowed when the token already is one (plain
-/// lower-case ASCII letters, the common case).
-fn token_key_cow(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii_lowercase()) {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        std::borrow::Cow::Owned(token_key(word))
-    }
+/// The tokens of a sentence whose keys are folded into its key buffer:
+/// token index and byte range in the buffer.
+type Pending = Vec<(usize, usize, usize)>;
+
+/// An empty vector of tokens of any lifetime in the allocation of `v`
+/// (emptied first): the token buffer is reused from sentence to sentence
+/// although each sentence's tokens borrow its own key buffer.
+fn reuse<'b>(mut v: Vec<Tok<'_>>) -> Vec<Tok<'b>> {
+    v.clear();
+    v.into_iter().map(|_| unreachable!("emptied")).collect()
 }
 
 fn first_char(s: &str) -> Option<char> {
@@ -461,12 +494,12 @@ impl Gazetteer {
     pub fn recognize(&self, text: &str, sentences: &[SentenceIn<'_>]) -> Vec<Mention> {
         let mut out = Vec::new();
         // Buffers reused from sentence to sentence.
-        let mut toks = Vec::new();
         let mut joined = String::new();
         let bytes = self.keys.as_fst().as_bytes();
         let id = (bytes.as_ptr() as usize, bytes.len());
         WALKED.with(|cell| {
             let mut cache = cell.borrow_mut();
+            let cache = &mut *cache;
             if cache.fst != id || cache.states.len() > WALK_CACHE_MAX {
                 cache.fst = id;
                 cache.states.clear();
@@ -476,7 +509,7 @@ impl Gazetteer {
                     text,
                     si,
                     s,
-                    &mut toks,
+                    (&mut cache.pending, &mut cache.keys, &mut cache.spare),
                     &mut joined,
                     &mut cache.states,
                     &mut out,
@@ -487,33 +520,73 @@ impl Gazetteer {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn recognize_sentence<'s, 't>(
-        &'s self,
-        text: &'t str,
+    fn recognize_sentence(
+        &self,
+        text: &str,
         si: usize,
         s: &SentenceIn<'_>,
-        toks: &mut Vec<Tok<'t>>,
+        (pending, keys, spare): (&mut Pending, &mut String, &mut Vec<Tok<'static>>),
         joined: &mut String,
         walked: &mut WalkStates,
         out: &mut Vec<Mention>,
     ) {
-        toks.clear();
-        toks.extend(s.tokens.iter().map(|tok| {
+        // Keys are borrowed from the text when the token already is one
+        // (plain lower-case ASCII letters, the common case), else folded
+        // into one buffer per sentence: no allocation per token.
+        pending.clear();
+        keys.clear();
+        let mut toks: Vec<Tok<'_>> = reuse(std::mem::take(spare));
+        toks.extend(s.tokens.iter().enumerate().map(|(n, tok)| {
             let span = tok.span;
             let w = span.slice(text);
-            let word = first_char(w).is_some_and(char::is_alphabetic);
+            // ASCII first letters (almost all) are told apart without
+            // decoding characters.
+            let (word, cap) = match w.as_bytes().first() {
+                Some(&b) if b.is_ascii() => (b.is_ascii_alphabetic(), b.is_ascii_uppercase()),
+                _ => {
+                    let word = first_char(w).is_some_and(char::is_alphabetic);
+                    (word, word && is_cap(w))
+                }
+            };
+            let key = if !word {
+                ""
+            } else if !cap && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                w
+            } else {
+                // Filled in below, once the buffer is complete.
+                let start = keys.len();
+                token_key_into(w, keys);
+                pending.push((n, start, keys.len()));
+                ""
+            };
             Tok {
                 span,
                 word,
-                cap: word && is_cap(w),
-                key: if word {
-                    token_key_cow(w)
-                } else {
-                    std::borrow::Cow::Borrowed("")
-                },
+                cap,
+                key,
             }
         }));
-        let toks: &[Tok<'t>] = toks;
+        let keys: &str = keys;
+        for &(n, a, b) in pending.iter() {
+            toks[n].key = &keys[a..b];
+        }
+        self.scan_sentence(text, si, s, &toks, joined, walked, out);
+        *spare = reuse(toks);
+    }
+
+    /// Finds the mentions of one sentence's tokens (see
+    /// [`Gazetteer::recognize`]).
+    #[allow(clippy::too_many_arguments)]
+    fn scan_sentence<'s>(
+        &'s self,
+        text: &str,
+        si: usize,
+        s: &SentenceIn<'_>,
+        toks: &[Tok<'_>],
+        joined: &mut String,
+        walked: &mut WalkStates,
+        out: &mut Vec<Mention>,
+    ) {
         let first_word = toks.iter().position(|t| t.word);
         let root = self.keys.as_fst().root();
         let adjacent = |a: &Tok, b: &Tok| {
@@ -534,33 +607,46 @@ impl Gazetteer {
             let walked_to = match walked.get(raw) {
                 Some(&w) => w,
                 None => {
-                    let w = self
-                        .walk((root, 0), t.key.as_bytes())
-                        .map(|(node, out)| (node.addr(), out));
+                    let w = self.walk((root, 0), t.key.as_bytes()).map(|st| Walked {
+                        addr: st.0.addr(),
+                        out: st.1,
+                        value: Self::value(st),
+                        space: st.0.find_input(b' ').is_some(),
+                    });
                     walked.insert(raw.into(), w);
                     w
                 }
             };
             let f = self.keys.as_fst();
-            let mut state: Option<State<'s>> = walked_to.map(|(addr, out)| (f.node(addr), out));
+            // The node is only needed to walk on over a space: a word no
+            // key continues is done with its cached value.
+            let mut state: Option<State<'s>> = walked_to
+                .filter(|w| w.space)
+                .map(|w| (f.node(w.addr), w.out));
+            // Whether some key starts with the words so far.
+            let mut alive = walked_to.is_some();
             joined.clear();
-            joined.push_str(&t.key);
+            joined.push_str(t.key);
             let mut j = i;
             loop {
                 let user_prefix =
                     !self.user_prefixes.is_empty() && self.user_prefixes.contains(joined.as_str());
-                let value = state.and_then(Self::value);
+                let value = if j == i {
+                    walked_to.and_then(|w| w.value)
+                } else {
+                    state.and_then(Self::value)
+                };
                 if value.is_some() || (user_prefix && self.user_has(joined)) {
                     best = Some((j, joined.len(), value));
                 }
-                if state.is_none() && !user_prefix {
+                if !alive && !user_prefix {
                     break;
                 }
                 if j + 1 >= toks.len() || j + 1 - i >= MAX_TOKENS {
                     break;
                 }
                 let n = &toks[j + 1];
-                let lower = n.key.as_ref();
+                let lower = n.key;
                 let ok = n.word
                     && adjacent(&toks[j], n)
                     && (n.cap
@@ -579,6 +665,7 @@ impl Gazetteer {
                     self.walk(st, b" ")
                         .and_then(|st| self.walk(st, lower.as_bytes()))
                 });
+                alive = state.is_some();
                 j += 1;
             }
             let Some((end, len, value)) = best else {
@@ -621,10 +708,22 @@ impl Gazetteer {
         }
         let all = self.hits_of(k, value);
         let next_word = |from: usize| toks[from..].iter().position(|t| t.word).map(|p| p + from);
-        let prev_words: Vec<usize> = (0..i).rev().filter(|&p| toks[p].word).take(4).collect();
-        let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key.as_ref());
+        // The last four words before the match, nearest first.
+        let mut before = [0usize; 4];
+        let mut n_before = 0;
+        for p in (0..i).rev() {
+            if toks[p].word {
+                before[n_before] = p;
+                n_before += 1;
+                if n_before == before.len() {
+                    break;
+                }
+            }
+        }
+        let prev_words = &before[..n_before];
+        let prev = |n: usize| prev_words.get(n).map(|&p| toks[p].key);
         let after = next_word(end + 1);
-        let after_key = after.map(|a| toks[a].key.as_ref());
+        let after_key = after.map(|a| toks[a].key);
         // Only punctuation (quotes) between the match and the next word?
         let after_close = after.is_some_and(|a| {
             toks[end + 1..a]
@@ -638,34 +737,33 @@ impl Gazetteer {
         // Demonyms: only "Russian territory".
         let written = &text[toks[i].span.start..toks[end].span.end];
         let upper = written.chars().all(|c| !c.is_lowercase());
-        let codes: Vec<Hit> = all
-            .iter()
-            .copied()
-            .filter(|h| h.kind == KeyKind::Code)
-            .collect();
-        let places: Vec<Hit> = if upper && !codes.is_empty() && written.len() <= 3 {
-            codes
-        } else {
-            all.iter()
-                .copied()
-                .filter(|h| !matches!(h.kind, KeyKind::Demonym | KeyKind::Code))
-                .collect()
+        // The hits are filtered in place: an acronym of three letters or
+        // fewer names the countries whose code it is; otherwise codes and
+        // demonyms are left out, unless nothing else is left.
+        let use_codes = upper && written.len() <= 3 && all.iter().any(|h| h.kind == KeyKind::Code);
+        let keep = |h: &Hit| {
+            if use_codes {
+                h.kind == KeyKind::Code
+            } else {
+                !matches!(h.kind, KeyKind::Demonym | KeyKind::Code)
+            }
         };
-        let hits = if places.is_empty() {
-            let demonyms: Vec<Hit> = all
-                .iter()
-                .copied()
-                .filter(|h| h.kind == KeyKind::Demonym)
-                .collect();
+        let mut all = all;
+        let hits = if all.iter().any(keep) {
+            all.retain(keep);
+            all
+        } else {
             let a = after?;
-            if demonyms.is_empty() || a != end + 1 || !TERRITORY.contains(&toks[a].key.as_ref()) {
+            if !all.iter().any(|h| h.kind == KeyKind::Demonym)
+                || a != end + 1
+                || !TERRITORY.contains(&toks[a].key)
+            {
                 return None;
             }
             span.end = toks[a].span.end;
             next = a + 1;
-            demonyms
-        } else {
-            places
+            all.retain(|h| h.kind == KeyKind::Demonym);
+            all
         };
 
         // "the Dnipro", "across the Euphrates": the river, not the city.
@@ -683,7 +781,7 @@ impl Gazetteer {
         let head_ok = after.is_some_and(|a| {
             toks[a].cap
                 || matches!(
-                    toks[a].key.as_ref(),
+                    toks[a].key,
                     "administration" | "legion" | "corps" | "battalion" | "brigade" | "regiment"
                 )
         });
@@ -744,11 +842,8 @@ impl Gazetteer {
             // "Vladimir Putin": a city name before a capitalised word that
             // is neither a place nor a title.
             if let Some(a) = after.filter(|&a| a == end + 1 && toks[a].cap) {
-                let w = toks[a].key.as_ref();
-                if !TITLES.contains(&w)
-                    && !DIVISION_WORDS.contains(&w)
-                    && self.lookup_key(w).is_empty()
-                {
+                let w = toks[a].key;
+                if !TITLES.contains(&w) && !DIVISION_WORDS.contains(&w) && !self.has_key(w) {
                     return None;
                 }
             }
@@ -766,7 +861,7 @@ impl Gazetteer {
 
         // Extend over a division word after or a "region of" before.
         if next < toks.len() && next == end + 1 && after == Some(next) {
-            let w = toks[next].key.as_ref();
+            let w = toks[next].key;
             if DIVISION_WORDS.contains(&w) && !regional && w != "district" {
                 span.end = toks[next].span.end;
                 next += 1;
@@ -813,7 +908,7 @@ impl Gazetteer {
                 )
             });
         if let Some(&p) = prev_words.first() {
-            let pk = toks[p].key.as_ref();
+            let pk = toks[p].key;
             // The span stays on the name: gold annotations mostly leave
             // the direction word out ("northern Ukraine" → "Ukraine").
             // "south-west Russia" is one token, folded "south west".
@@ -838,7 +933,7 @@ impl Gazetteer {
         // The phrase itself names an area: a city's name then means its
         // division ("Belgorod border region" → Belgorod Oblast).
         if direction.is_none() {
-            let w = |n: usize| toks.get(n).filter(|t| t.word).map(|t| t.key.as_ref());
+            let w = |n: usize| toks.get(n).filter(|t| t.word).map(|t| t.key);
             let border = next_word(next).is_some_and(|a| {
                 a == next
                     && w(a) == Some("border")
@@ -896,9 +991,7 @@ impl Gazetteer {
             if st.0.is_final() {
                 if let Some(n) = toks.get(j + 1) {
                     let gap = &text[t.span.end..n.span.start];
-                    if gap.chars().all(char::is_whitespace)
-                        && DIVISION_PLURALS.contains(&n.key.as_ref())
-                    {
+                    if gap.chars().all(char::is_whitespace) && DIVISION_PLURALS.contains(&n.key) {
                         return Some(j + 1);
                     }
                 }
@@ -1054,8 +1147,24 @@ mod tests {
 
     #[test]
     fn ascii_keys_fold_like_key() {
-        for w in ["Ivano-Frankivsk", "Mar'inka", "St.", "KURSK"] {
-            assert_eq!(token_key(w), key(w));
+        for w in [
+            "Ivano-Frankivsk",
+            "Mar'inka",
+            "St.",
+            "KURSK",
+            "Kharkiv",
+            "Kharkiv's",
+            "-Kursk-",
+            "Тёткино",
+            "Graïvoron",
+        ] {
+            assert_eq!(token_key(w), key(w.trim_end_matches("'s")), "{w}");
         }
+        // Appended after what the buffer already holds.
+        let mut buf = String::from("kursk");
+        token_key_into("Oblast", &mut buf);
+        assert_eq!(buf, "kurskoblast");
+        let g = Gazetteer::embedded();
+        assert!(g.has_key("kharkiv") && !g.has_key("zzxqv") && g.has_key("black sea"));
     }
 }

@@ -163,50 +163,127 @@ struct Entry<'a> {
     point: Option<(f32, f32)>,
 }
 
+/// String equality written out: country and division codes are two or
+/// three bytes, for which a call to `memcmp` costs more than the compare.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
+/// [`same`] for a (country, admin1 code) pair.
+#[inline]
+fn same2(a: (&str, &str), b: (&str, &str)) -> bool {
+    same(a.0, b.0) && same(a.1, b.1)
+}
+
 /// The article's areas as seen from one mention: every entry but those of
 /// the mention's own group, so that a name does not vouch for itself ("Douglas
 /// County" is no parent of itself, and eight "Mansfield"s resolved to one
 /// town do not put that town's state in the context). An article names few:
 /// plain vectors beat hashing.
+///
+/// Divisions and points carry how many entries put them there, so that the
+/// context of a group is the whole article's minus the group's own entries
+/// (weights are whole numbers, 1 or 3, so the subtraction is exact) rather
+/// than rebuilt from every other entry for each group.
 #[derive(Default)]
 struct Context<'a> {
     countries: Vec<(&'a str, f32)>,
-    admin1: Vec<(&'a str, &'a str)>,
+    admin1: Vec<((&'a str, &'a str), u32)>,
     total: f32,
-    points: Vec<(f32, f32)>,
+    points: Vec<((f32, f32), u32)>,
 }
 
 impl<'a> Context<'a> {
     fn add(&mut self, e: &Entry<'a>) {
-        match self.countries.iter_mut().find(|c| c.0 == e.country) {
+        match self.countries.iter_mut().find(|c| same(c.0, e.country)) {
             Some(c) => c.1 += e.w,
             None => self.countries.push((e.country, e.w)),
         }
         self.total += e.w;
         let a1 = (e.country, e.admin1);
-        if !e.admin1.is_empty() && !self.admin1.contains(&a1) {
-            self.admin1.push(a1);
+        if !e.admin1.is_empty() {
+            match self.admin1.iter_mut().find(|c| same2(c.0, a1)) {
+                Some(c) => c.1 += 1,
+                None => self.admin1.push((a1, 1)),
+            }
         }
         if let Some(pt) = e.point {
-            if !self.points.contains(&pt) {
-                self.points.push(pt);
+            match self.points.iter_mut().find(|c| c.0 == pt) {
+                Some(c) => c.1 += 1,
+                None => self.points.push((pt, 1)),
             }
         }
     }
 
-    /// The context of `entries` without those of `group`.
-    fn without(entries: &[Entry<'a>], group: usize) -> Context<'a> {
+    /// Takes back an entry [`Context::add`] put in.
+    fn remove(&mut self, e: &Entry<'a>) {
+        if let Some(c) = self.countries.iter_mut().find(|c| same(c.0, e.country)) {
+            c.1 -= e.w;
+        }
+        self.total -= e.w;
+        let a1 = (e.country, e.admin1);
+        if !e.admin1.is_empty() {
+            if let Some(c) = self.admin1.iter_mut().find(|c| same2(c.0, a1)) {
+                c.1 -= 1;
+            }
+        }
+        if let Some(pt) = e.point {
+            if let Some(c) = self.points.iter_mut().find(|c| c.0 == pt) {
+                c.1 -= 1;
+            }
+        }
+    }
+
+    /// The context of all `entries`.
+    fn of(entries: &[Entry<'a>]) -> Context<'a> {
         let mut c = Context::default();
-        for e in entries.iter().filter(|e| e.group != group) {
+        for e in entries {
             c.add(e);
         }
         c
+    }
+
+    /// Whether an entry of the context is in this first-level division.
+    fn has_admin1(&self, a1: (&str, &str)) -> bool {
+        self.admin1.iter().any(|c| c.1 > 0 && same2(c.0, a1))
+    }
+
+    /// The points of the context's entries (each once).
+    fn points(&self) -> impl Iterator<Item = (f32, f32)> + '_ {
+        self.points.iter().filter(|c| c.1 > 0).map(|c| c.0)
+    }
+}
+
+/// What resolution reads of a candidate: a copy of the few fields scoring
+/// in context uses (the whole [`Place`] is three times its size, and the
+/// candidates of a common name are many and get sorted).
+#[derive(Clone, Copy, Debug)]
+struct Cand<'a> {
+    index: PlaceRef,
+    country: &'a str,
+    admin1_code: &'a str,
+    feature: Feature,
+    lat: f32,
+    lon: f32,
+}
+
+impl<'a> Cand<'a> {
+    fn of(p: &Place<'a>) -> Cand<'a> {
+        Cand {
+            index: p.index,
+            country: p.country,
+            admin1_code: p.admin1_code,
+            feature: p.feature,
+            lat: p.lat,
+            lon: p.lon,
+        }
     }
 }
 
 /// The context entry of a place (`None` for a sea or river of several
 /// countries: it says nothing of the country).
-fn entry<'a>(p: &Place<'a>, group: usize, w: f32) -> Option<Entry<'a>> {
+fn entry<'a>(p: &Cand<'a>, group: usize, w: f32) -> Option<Entry<'a>> {
     if p.country.is_empty() {
         return None;
     }
@@ -247,7 +324,7 @@ impl Gazetteer {
         dateline: Option<usize>,
         explain: bool,
     ) -> Vec<Option<Resolution>> {
-        let cands: Vec<Vec<(Place<'_>, f32, Why)>> =
+        let cands: Vec<Vec<(Cand<'_>, f32, Why)>> =
             mentions.iter().map(|m| self.base_candidates(m)).collect();
         // Mentions with the same key form a group.
         let mut groups: Vec<usize> = Vec::with_capacity(mentions.len());
@@ -276,23 +353,23 @@ impl Gazetteer {
         for (i, r) in first.iter().enumerate() {
             if let Some(r) = r {
                 let w = if Some(i) == dateline { 3.0 } else { 1.0 };
-                entries.extend(entry(&self.place(r.place), groups[i], w));
+                entries.extend(entry(&Cand::of(&self.place_unnamed(r.place)), groups[i], w));
             }
         }
         self.round(mentions, &groups, &cands, &entries, explain)
     }
 
-    fn base_candidates(&self, m: &Mention) -> Vec<(Place<'_>, f32, Why)> {
+    fn base_candidates(&self, m: &Mention) -> Vec<(Cand<'_>, f32, Why)> {
         // The best key kind per place.
         let mut best: Vec<(PlaceRef, crate::KeyKind)> =
             m.hits.iter().map(|h| (h.place, h.kind)).collect();
         best.sort_unstable();
         best.dedup_by_key(|h| h.0);
-        let mut v: Vec<(Place<'_>, f32, Why)> = best
+        let mut v: Vec<(Cand<'_>, f32, Why)> = best
             .into_iter()
             .map(|(r, k)| {
-                let c = score(self.place(r), Why::Key(k), m.regional);
-                (c.place, c.score, c.why)
+                let c = score(self.place_unnamed(r), Why::Key(k), m.regional);
+                (Cand::of(&c.place), c.score, c.why)
             })
             .collect();
         if m.regional
@@ -310,7 +387,7 @@ impl Gazetteer {
         &'a self,
         mentions: &[Mention],
         groups: &[usize],
-        cands: &[Vec<(Place<'a>, f32, Why)>],
+        cands: &[Vec<(Cand<'a>, f32, Why)>],
         entries: &[Entry<'a>],
         explain: bool,
     ) -> Vec<Option<Resolution>> {
@@ -324,112 +401,130 @@ impl Gazetteer {
                 }
             }
         }
-        // One context per group (groups[i] <= i: built in order).
-        let mut contexts: Vec<Option<Context<'a>>> = Vec::new();
-        contexts.resize_with(mentions.len(), || None);
-        mentions
-            .iter()
-            .zip(cands)
-            .zip(groups)
-            .map(|((m, c), &group)| {
-                if contexts[group].is_none() {
-                    contexts[group] = Some(Context::without(entries, group));
+        // Each mention is scored against the article's context without
+        // its own group's entries: taken out for the group's mentions and
+        // put back after them (exactly: weights are whole numbers), which
+        // costs no allocation per group.
+        let mut ctx = Context::of(entries);
+        let choose = |m: &Mention,
+                      c: &Vec<(Cand<'a>, f32, Why)>,
+                      group: usize,
+                      ctx: &Context<'a>|
+         -> Option<Resolution> {
+            // Scores every candidate; the explanation is written for
+            // the winner only.
+            let term = |ci: usize, mut ex: Option<&mut String>| -> f32 {
+                let (p, base, why) = &c[ci];
+                let mut s = *base;
+                let explaining = ex.is_some();
+                let mut note = |t: std::fmt::Arguments<'_>| {
+                    if let Some(e) = ex.as_deref_mut() {
+                        e.push_str(&t.to_string());
+                    }
+                };
+                if explaining {
+                    let terms = crate::score_terms(&self.place(p.index), *why, m.regional);
+                    let list: Vec<String> =
+                        terms.iter().map(|(w, v)| format!("{w} {v:+.2}")).collect();
+                    note(format_args!("{}", list.join(", ")));
                 }
-                let ctx = contexts[group].as_ref().expect("built above");
-                // Scores every candidate; the explanation is written for
-                // the winner only.
-                let term = |ci: usize, mut ex: Option<&mut String>| -> f32 {
-                    let (p, base, why) = &c[ci];
-                    let mut s = *base;
-                    let explaining = ex.is_some();
-                    let mut note = |t: std::fmt::Arguments<'_>| {
-                        if let Some(e) = ex.as_deref_mut() {
-                            e.push_str(&t.to_string());
-                        }
-                    };
-                    if explaining {
-                        let terms = crate::score_terms(p, *why, m.regional);
-                        let list: Vec<String> =
-                            terms.iter().map(|(w, v)| format!("{w} {v:+.2}")).collect();
-                        note(format_args!("{}", list.join(", ")));
+                if ctx.total > 0.0 {
+                    let share = ctx
+                        .countries
+                        .iter()
+                        .find(|c| same(c.0, p.country))
+                        .map_or(0.0, |c| c.1)
+                        / ctx.total;
+                    if share > 0.0 {
+                        s += 0.6 * share;
+                        note(format_args!(", country {} {:+.2}", p.country, 0.6 * share));
                     }
-                    if ctx.total > 0.0 {
-                        let share = ctx
-                            .countries
-                            .iter()
-                            .find(|c| c.0 == p.country)
-                            .map_or(0.0, |c| c.1)
-                            / ctx.total;
-                        if share > 0.0 {
-                            s += 0.6 * share;
-                            note(format_args!(", country {} {:+.2}", p.country, 0.6 * share));
-                        }
-                    }
-                    if p.feature != Feature::Country && p.feature != Feature::Admin1 {
-                        let a1 = (p.country, p.admin1_code);
-                        if ctx.admin1.contains(&a1) {
-                            s += 0.4;
+                }
+                if p.feature != Feature::Country && p.feature != Feature::Admin1 {
+                    let a1 = (p.country, p.admin1_code);
+                    if ctx.has_admin1(a1) {
+                        s += 0.4;
+                        if explaining {
+                            let named = self.place(p.index);
                             note(format_args!(
                                 ", in {} +0.40",
-                                p.admin1.unwrap_or(p.admin1_code)
+                                named.admin1.unwrap_or(p.admin1_code)
                             ));
-                            if parents.iter().any(|q| {
-                                (q.0, q.1, q.2) == (m.sentence, a1.0, a1.1) && q.3 != group
-                            }) {
-                                s += 0.8;
-                                note(format_args!(", parent in sentence +0.80"));
-                            }
                         }
-                    }
-                    if p.feature != Feature::Country {
-                        // Only points within 400 km score, and a degree of
-                        // latitude is 111 km: skip the others unmeasured.
-                        // The mention's own group is not in the context,
-                        // so a place another name already put there (d =
-                        // 0: "Saporischschja" and "Zaporizhzhia") scores
-                        // as closest.
-                        let d = ctx
-                            .points
+                        if parents
                             .iter()
-                            .filter(|q| (q.0 - p.lat).abs() < 3.7)
-                            .map(|&q| km((p.lat, p.lon), q))
-                            .fold(f32::INFINITY, f32::min);
-                        let bonus = if d < 50.0 {
-                            0.3
-                        } else if d < 150.0 {
-                            0.2
-                        } else if d < 400.0 {
-                            0.1
-                        } else {
-                            0.0
-                        };
-                        if bonus > 0.0 {
-                            s += bonus;
-                            note(format_args!(", {d:.0} km from another place +{bonus:.2}"));
+                            .any(|q| q.0 == m.sentence && same2((q.1, q.2), a1) && q.3 != group)
+                        {
+                            s += 0.8;
+                            note(format_args!(", parent in sentence +0.80"));
                         }
-                    }
-                    s
-                };
-                let mut best: Option<(f32, usize)> = None;
-                for ci in 0..c.len() {
-                    let s = term(ci, None);
-                    if best.is_none_or(|b| s > b.0) {
-                        best = Some((s, ci));
                     }
                 }
-                best.map(|(s, ci)| Resolution {
-                    place: c[ci].0.index,
-                    score: s,
-                    explain: if explain {
-                        let mut ex = String::new();
-                        term(ci, Some(&mut ex));
-                        format!("{}: {ex} = {s:.2}", c[ci].0.admin_path())
+                if p.feature != Feature::Country {
+                    // Only points within 400 km score, and a degree of
+                    // latitude is 111 km: skip the others unmeasured.
+                    // The mention's own group is not in the context,
+                    // so a place another name already put there (d =
+                    // 0: "Saporischschja" and "Zaporizhzhia") scores
+                    // as closest.
+                    let d = ctx
+                        .points()
+                        .filter(|q| (q.0 - p.lat).abs() < 3.7)
+                        .map(|q| km((p.lat, p.lon), q))
+                        .fold(f32::INFINITY, f32::min);
+                    let bonus = if d < 50.0 {
+                        0.3
+                    } else if d < 150.0 {
+                        0.2
+                    } else if d < 400.0 {
+                        0.1
                     } else {
-                        String::new()
-                    },
-                })
+                        0.0
+                    };
+                    if bonus > 0.0 {
+                        s += bonus;
+                        note(format_args!(", {d:.0} km from another place +{bonus:.2}"));
+                    }
+                }
+                s
+            };
+            let mut best: Option<(f32, usize)> = None;
+            for ci in 0..c.len() {
+                let s = term(ci, None);
+                if best.is_none_or(|b| s > b.0) {
+                    best = Some((s, ci));
+                }
+            }
+            best.map(|(s, ci)| Resolution {
+                place: c[ci].0.index,
+                score: s,
+                explain: if explain {
+                    let mut ex = String::new();
+                    term(ci, Some(&mut ex));
+                    format!("{}: {ex} = {s:.2}", self.place(c[ci].0.index).admin_path())
+                } else {
+                    String::new()
+                },
             })
-            .collect()
+        };
+        let mut out: Vec<Option<Resolution>> = vec![None; mentions.len()];
+        for group in 0..mentions.len() {
+            if groups[group] != group {
+                continue;
+            }
+            for e in entries.iter().filter(|e| e.group == group) {
+                ctx.remove(e);
+            }
+            for i in group..mentions.len() {
+                if groups[i] == group {
+                    out[i] = choose(&mentions[i], &cands[i], group, &ctx);
+                }
+            }
+            for e in entries.iter().filter(|e| e.group == group) {
+                ctx.add(e);
+            }
+        }
+        out
     }
 }
 
@@ -505,6 +600,46 @@ mod tests {
         assert_eq!(p("Euphrates"), 3);
         assert_eq!(p("Kursk region"), 3);
         assert_eq!(p("Tetkino"), 1);
+    }
+
+    #[test]
+    fn a_group_is_taken_out_of_the_context_exactly() {
+        let e = |group, country, admin1, w, point| Entry {
+            group,
+            country,
+            admin1,
+            w,
+            point,
+        };
+        let entries = [
+            e(0, "RU", "41", 1.0, Some((51.7, 36.2))),
+            e(1, "UA", "07", 3.0, Some((50.0, 36.2))),
+            e(0, "RU", "41", 1.0, Some((51.7, 36.2))),
+            e(2, "RU", "09", 1.0, None),
+        ];
+        let mut ctx = Context::of(&entries);
+        for e in entries.iter().filter(|e| e.group == 0) {
+            ctx.remove(e);
+        }
+        // What the context of the other groups alone holds.
+        let others = Context::of(&entries[1..2]);
+        let mut others2 = others;
+        others2.add(&entries[3]);
+        assert_eq!(ctx.total, others2.total);
+        assert!(!ctx.has_admin1(("RU", "41")));
+        assert!(ctx.has_admin1(("RU", "09")) && ctx.has_admin1(("UA", "07")));
+        assert_eq!(ctx.points().collect::<Vec<_>>(), [(50.0, 36.2)]);
+        let share = |c: &Context, cc| c.countries.iter().find(|x| x.0 == cc).map_or(0.0, |x| x.1);
+        assert_eq!(share(&ctx, "RU"), 1.0);
+        assert_eq!(share(&ctx, "UA"), 3.0);
+        // Put back, it is the whole article's again.
+        for e in entries.iter().filter(|e| e.group == 0) {
+            ctx.add(e);
+        }
+        assert!(ctx.has_admin1(("RU", "41")));
+        assert_eq!(ctx.points().count(), 2);
+        assert_eq!(ctx.total, 6.0);
+        assert!(same("RU", "RU") && !same("RU", "UA") && !same("R", "RU"));
     }
 
     #[test]
