@@ -117,6 +117,17 @@ fn enumeration(t: &[Tok], i: usize) -> Option<(u32, usize)> {
         let joiner = t.get(k).map(|x| x.lower.as_str());
         if matches!(joiner, Some("and" | ",")) {
             if let Some((n, e)) = quantity(t, k + 1) {
+                // "seven civilians, three of them children": a part of the
+                // number before, not more dead.
+                let words_after: Vec<&str> = t[e..]
+                    .iter()
+                    .filter(|x| x.word)
+                    .take(2)
+                    .map(|x| x.lower.as_str())
+                    .collect();
+                if matches!(words_after[..], ["of", "them" | "whom" | "those"]) {
+                    return Some((sum, k.max(j)));
+                }
                 sum = sum.saturating_add(n);
                 j = e;
                 continue;
@@ -289,6 +300,15 @@ mod tests {
         assert_eq!(f("killing two soldiers and a civilian"), Some(3));
         assert_eq!(f("The death toll rose to 17."), Some(17));
         assert_eq!(f("more than 200 servicemen had been killed"), Some(200));
+    }
+
+    #[test]
+    fn a_part_of_the_dead_is_not_added() {
+        assert_eq!(
+            f("The raid killed seven civilians, three of them children."),
+            Some(7)
+        );
+        assert_eq!(f("The raid killed two soldiers and a civilian."), Some(3));
     }
 
     #[test]

@@ -400,6 +400,17 @@ fn title_case(sentence: &str, toks: &[Tok]) -> bool {
     long > 0 && capital * 3 >= long * 2
 }
 
+/// Is `word` a plural noun naming the people who take part in a protest or
+/// riot ("protesters", "demonstrators", "rioters")? "Hundreds of
+/// protesters" is one crowd at one place, not a count of incidents, and such
+/// nouns in a list ("protesters, rallies and arrests") still name one.
+fn participants(word: &str) -> bool {
+    matches!(
+        word,
+        "protesters" | "protestors" | "demonstrators" | "rioters" | "marchers"
+    )
+}
+
 /// Is `typing` a generic word of harm ("hit", "attacked", "died", "a
 /// blast", "destroyed") that tells of political violence only in an article
 /// about it?
@@ -442,6 +453,11 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         .filter(|m| entries[m.0].role == Role::Instrument && !carried(m.1))
         .map(|m| (m.1, &entries[m.0]))
         .collect();
+    // An aircraft or drone named in the sentence (a bomb alone is no sign
+    // of one).
+    let aerial = instruments.iter().any(|(iw, ie)| {
+        ie.typing == Typing::Fixed("Air/drone strike") && !words[*iw].starts_with("bomb")
+    });
     let casualties = fatalities::read(&toks);
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
     let aggregate = {
@@ -538,7 +554,10 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         .iter()
         .filter(|m| {
             let w = words[m.2 - 1];
-            w.ends_with('s') && !w.ends_with("ss") && entries[m.0].role != Role::Result
+            w.ends_with('s')
+                && !w.ends_with("ss")
+                && !participants(w)
+                && entries[m.0].role != Role::Result
         })
         .count()
         >= 3;
@@ -547,9 +566,24 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         t == Typing::Protest
             || matches!(t, Typing::Fixed(s) if taxonomy::event_type(s) == Some("Riots"))
     });
+    // A raid in which people are detained or weapons seized is a police
+    // or army operation: the arrests or the seizure are the event. (Raiders
+    // who loot or kill still fight: "insurgents raided the town, looting".)
+    let is_raid = |m: &(usize, usize, usize)| m.2 - m.1 == 1 && words[m.1].starts_with("raid");
+    let other_act = |m: &(usize, usize, usize)| {
+        triggers.iter().any(|o| {
+            o.1 != m.1
+                && !is_raid(o)
+                && entries[o.0].role != Role::Result
+                && (entries[o.0].typing == Typing::Detain || entries[o.0].is_weapon_seizure())
+        })
+    };
     for m in &triggers {
         let e = &entries[m.0];
         if e.role == Role::Result && (has_act || aggregate) {
+            continue;
+        }
+        if is_raid(m) && other_act(m) {
             continue;
         }
         if matches!(
@@ -567,7 +601,9 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         if e.is_weapon_seizure()
             && triggers.iter().any(|o| {
                 let t = &entries[o.0];
-                t.typing != Typing::Fixed("Disrupted weapons use") && t.role != Role::Instrument
+                t.typing != Typing::Fixed("Disrupted weapons use")
+                    && t.role != Role::Instrument
+                    && !is_raid(o)
             })
         {
             continue;
@@ -603,6 +639,7 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
         // A list of plural nouns ("ambushes, drone strikes, arrests") tells
         // of a conflict in general, not of incidents.
         if plural_list
+            && !participants(words[we - 1])
             && words[we - 1].ends_with('s')
             && !words[we - 1].ends_with("ss")
             && e.role != Role::Result
@@ -631,7 +668,8 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
             let w = words[k];
             w.parse::<u32>().is_ok_and(|n| n >= 10)
                 || matches!(w, "dozens" | "hundreds" | "scores" | "numerous")
-        }) && words[we - 1].ends_with('s');
+        }) && words[we - 1].ends_with('s')
+            && !participants(words[we - 1]);
         if counted {
             continue;
         }
@@ -644,7 +682,15 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
             .filter(|(iw, _)| !(ws..we).contains(iw) || we - ws == 1)
             .min_by_key(|(iw, _)| (iw.abs_diff(ws), *iw < ws))
             .map(|(iw, ie)| (words[*iw].to_string(), *ie));
-        let inst_type = instrument.as_ref().and_then(|(_, ie)| match ie.typing {
+        let inst_type = instrument.as_ref().and_then(|(w, ie)| match ie.typing {
+            // A bomb that explodes or is detonated, with no aircraft in the
+            // sentence, was placed, not dropped: "militants detonated two
+            // bombs" (but "a bomb hit the monastery" fell from a plane).
+            Typing::Fixed("Air/drone strike")
+                if w.starts_with("bomb") && !aerial && e.typing == Typing::Blast =>
+            {
+                Some("Remote explosive/landmine/IED")
+            }
             Typing::Fixed(s) => Some(s),
             _ => None,
         });
@@ -659,6 +705,12 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
                 if before.iter().any(|w| REBELS.contains(w)) =>
             {
                 "Non-state actor overtakes territory"
+            }
+            // Raids by aircraft are air strikes.
+            Typing::Fixed("Armed clash")
+                if is_raid(m) && aerial && inst_type == Some("Air/drone strike") =>
+            {
+                "Air/drone strike"
             }
             Typing::Fixed(s) => s,
             Typing::Blast => inst_type.unwrap_or("Remote explosive/landmine/IED"),
@@ -696,8 +748,15 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
                     "hurled",
                     "pelted",
                     "ransacked",
+                    "clash",
                     "clashed",
                     "clashes",
+                    "bottles",
+                    "firebombs",
+                    "stone-pelting",
+                    "stone-throwing",
+                    "rampage",
+                    "rampaged",
                     "clashing",
                     "scuffles",
                     "scuffled",
@@ -772,6 +831,12 @@ pub fn analyse_unless_generic(lex: &Lexicon, sentence: &str, defer: bool) -> Opt
                     "Arrests"
                 }
             }
+        };
+        // Vigilantes fighting or attacking: ACLED's mob violence.
+        let sub = if matches!(sub, "Armed clash" | "Attack") && has(&["vigilante", "vigilantes"]) {
+            "Mob violence"
+        } else {
+            sub
         };
         // Territory needs a place-like object nearby ("seized weapons" is
         // no capture).
@@ -1225,6 +1290,50 @@ mod tests {
         assert_eq!(
             subs("Two hundred fighters defected to the government side."),
             ["Change to group/activity"]
+        );
+    }
+
+    #[test]
+    fn crowds_counted_are_one_protest() {
+        assert_eq!(
+            subs("Hundreds of protesters marched to the parliament on Sunday."),
+            ["Peaceful protest"]
+        );
+        assert_eq!(
+            subs("Police clashed with hundreds of protesters in the square on Friday."),
+            ["Violent demonstration"]
+        );
+        assert_eq!(
+            subs("Dockers went on strike in the port on Monday."),
+            ["Peaceful protest"]
+        );
+    }
+
+    #[test]
+    fn placed_bombs_thrown_grenades_and_raids() {
+        assert_eq!(
+            subs("Militants detonated two bombs on the highway on Friday."),
+            ["Remote explosive/landmine/IED"]
+        );
+        assert_eq!(
+            subs("Warplanes dropped bombs on the market, killing four."),
+            ["Air/drone strike"]
+        );
+        assert_eq!(
+            subs("Gunmen hurled a grenade at a police post on Thursday."),
+            ["Grenade"]
+        );
+        assert_eq!(
+            subs("Police seized rifles and ammunition during a raid on a farm."),
+            ["Disrupted weapons use"]
+        );
+        assert_eq!(
+            subs("Army helicopters carried out raids on rebel positions on Monday."),
+            ["Air/drone strike"]
+        );
+        assert_eq!(
+            subs("Village vigilantes repelled an attack by armed bandits on Sunday."),
+            ["Mob violence"]
         );
     }
 }

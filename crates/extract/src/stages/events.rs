@@ -721,11 +721,17 @@ impl Stage for EventStage {
                 // Refinements from actor kinds.
                 let kind1 = actor1.map(|i| actors[i].kind);
                 match c.typing {
-                    Typing::Capture => {
-                        let own = actor1.zip(place).is_some_and(|(a, (p, _))| {
+                    // A state's forces taking ground regain it, unless the
+                    // ground is known to be another country's (an invasion):
+                    // the place or the force's country may be unknown.
+                    Typing::Capture | Typing::Fixed("Government regains territory") => {
+                        let own = actor1.is_some_and(|a| {
                             actors[a].kind == ActorKind::StateForces
-                                && actors[a].country.is_some()
-                                && actors[a].country == places[p].country
+                                && !place.is_some_and(|(p, _)| {
+                                    actors[a].country.is_some()
+                                        && places[p].country.is_some()
+                                        && actors[a].country != places[p].country
+                                })
                         });
                         if own {
                             sub = "Government regains territory";
