@@ -24,6 +24,9 @@ pub enum Group {
     Belief,
     /// What the claimant means to do ("plans", "wants", "intends").
     Intention,
+    /// What the claimant asks others to do ("called for", "urged", "asked
+    /// them to").
+    Request,
 }
 
 /// The kind of attribution a claim is, by its cue.
@@ -35,6 +38,8 @@ pub enum AttributionKind {
     Belief,
     /// An intention: "the company plans to …".
     Intention,
+    /// A request or demand: "the agency called for a re-run".
+    Request,
 }
 
 impl Group {
@@ -43,18 +48,20 @@ impl Group {
         match self {
             Group::Belief => AttributionKind::Belief,
             Group::Intention => AttributionKind::Intention,
+            Group::Request => AttributionKind::Request,
             _ => AttributionKind::Speech,
         }
     }
 }
 
 impl AttributionKind {
-    /// Its name in reports: `speech`, `belief` or `intention`.
+    /// Its name in reports: `speech`, `belief`, `intention` or `request`.
     pub fn as_str(self) -> &'static str {
         match self {
             AttributionKind::Speech => "speech",
             AttributionKind::Belief => "belief",
             AttributionKind::Intention => "intention",
+            AttributionKind::Request => "request",
         }
     }
 }
@@ -102,6 +109,9 @@ pub struct VerbCue {
     /// With `needs_that`: a "to"-infinitive also introduces one ("plans to
     /// build", "expects the talks to fail").
     pub takes_to: bool,
+    /// Introduces a statement only with "for" right after it ("called for
+    /// a re-run"); the statement starts after "for".
+    pub takes_for: bool,
 }
 
 /// The cue lexicon.
@@ -171,12 +181,11 @@ impl Lexicon {
                 "estimate" => Some(Group::Estimate),
                 "belief" => Some(Group::Belief),
                 "intention" => Some(Group::Intention),
+                "request" => Some(Group::Request),
                 "-" | "" => None,
-                _ => {
-                    return Err(err(
-                        "group must be assert, claim, deny, estimate, belief, intention or -",
-                    ))
-                }
+                _ => return Err(err(
+                    "group must be assert, claim, deny, estimate, belief, intention, request or -",
+                )),
             };
             let forms = cols.get(3).copied().unwrap_or("");
             let words = fold_words(pattern);
@@ -191,12 +200,15 @@ impl Lexicon {
                     let mut base = true;
                     let mut needs_that = false;
                     let mut takes_to = false;
+                    let mut takes_for = false;
                     for f in forms.split(',').map(str::trim).filter(|f| !f.is_empty()) {
                         if f == "+that" {
                             needs_that = true;
                         } else if f == "+to" {
                             needs_that = true;
                             takes_to = true;
+                        } else if f == "+for" {
+                            takes_for = true;
                         } else if f == "-base" {
                             base = false;
                         } else {
@@ -214,6 +226,7 @@ impl Lexicon {
                                 group,
                                 needs_that,
                                 takes_to,
+                                takes_for,
                             },
                         );
                     }

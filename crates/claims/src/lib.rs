@@ -331,6 +331,11 @@ fn sentence_claims(
             i += len;
             continue;
         }
+        if let Some(c) = nominal_claim(text, lex, s, si, i) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
         let channel_phrase = lex
             .phrase_at(&lower[i..], Kind::Channel)
             .is_some_and(|(len, _)| len > 1);
@@ -542,6 +547,60 @@ fn clause_start(toks: &[Tok], i: usize) -> usize {
         .map_or(0, |j| j + 1)
 }
 
+/// A nominal cue with an owner and a "that" clause: "the government's
+/// announcement that it would buy …", "the announcement by GM that it had
+/// filed …". The owner is the claimant, the noun the cue. Without a "that"
+/// clause ("his speech", "statements by politicians") nothing is stated.
+fn nominal_claim(text: &str, lex: &Lexicon, s: &Sent, si: usize, i: usize) -> Option<Claim> {
+    let toks = &s.toks;
+    let n = toks.len();
+    let w = toks[i].lower.as_str();
+    let group = lex
+        .noun(w)
+        .or_else(|| w.strip_suffix('s').and_then(|x| lex.noun(x)))?;
+    let possessive = |t: &Tok| {
+        t.word
+            && (t.lower.ends_with("'s")
+                || t.lower.ends_with("’s")
+                || matches!(t.lower.as_str(), "his" | "her" | "its" | "their"))
+    };
+    let (owner, that) = if i > 0 && possessive(&toks[i - 1]) {
+        let a = if matches!(toks[i - 1].lower.as_str(), "his" | "her" | "its" | "their") {
+            i - 1
+        } else {
+            np_before(toks, i, lex).map_or(i - 1, |(a, _)| a)
+        };
+        ((a, i), i + 1)
+    } else if i + 2 < n && toks[i + 1].lower == "by" {
+        let (a, b) = np_after(toks, i + 2)?;
+        ((a, b), b)
+    } else {
+        return None;
+    };
+    if that + 1 >= n || toks[that].lower != "that" || !toks[that + 1].word {
+        return None;
+    }
+    let (a, b) = owner;
+    if a >= b {
+        return None;
+    }
+    let cue = toks[i].span;
+    Some(Claim {
+        claimant: Some(Party {
+            span: sp(toks, a, b),
+            name: clean_name(text, toks, a, b),
+        }),
+        via: Vec::new(),
+        cue,
+        group,
+        stance: stance_of(group),
+        hedged: false,
+        span: Span::new(toks[that + 1].span.start, s.span.end),
+        sentence: si,
+        attribution: Span::new(toks[a].span.start.min(cue.start), toks[that].span.start),
+    })
+}
+
 /// Claims of a reporting verb at token `i`.
 #[allow(clippy::too_many_arguments)]
 fn verb_claim(
@@ -613,6 +672,10 @@ fn verb_claim(
     {
         return None;
     }
+    // "called for a re-run": only with "for".
+    if cue_entry.takes_for && !(i + 2 < n && lower[i + 1] == "for" && toks[i + 2].word) {
+        return None;
+    }
     let cue = toks[i].span;
     let ing = lower[i].ends_with("ing");
     // A participle after a comma continues the clause before: ", saying …",
@@ -624,10 +687,101 @@ fn verb_claim(
         let absolute = (1..i.min(5))
             .map(|m| i - m)
             .find(|&a| a > 0 && lower[a - 1] == "," && toks[a..i].iter().all(|t| t.word && t.cap));
-        if i == 0 || (lower[i - 1] != "," && !by && absolute.is_none()) {
+        // "Detik.com quoted Djamal as saying": Djamal speaks, Detik.com relays.
+        let quoted = quoted_as(toks, lex, i);
+        let right = right_content(text, lex, toks, i);
+        // "reports stating that …": a participle right after its subject,
+        // only with "that" or a quotation.
+        let strong = right.is_some_and(|(start, _)| {
+            start > 0 && (lower[start - 1] == "that" || is_open_quote(text, &toks[start - 1]))
+        });
+        let after_noun = quoted.is_none()
+            && absolute.is_none()
+            && !by
+            && strong
+            && i > 0
+            && toks[i - 1].word
+            && !toks[i - 1].lower.ends_with("ly")
+            && !time_word(lower[i - 1])
+            && !skippable(lower[i - 1])
+            && (lex.verb(lower[i - 1]).is_none() || lower[i - 1].ends_with('s'));
+        if i == 0
+            || (lower[i - 1] != "," && !by && absolute.is_none() && quoted.is_none() && !after_noun)
+        {
             return None;
         }
-        let start = match right_content(text, lex, toks, i) {
+        if let Some((q, a, b)) = quoted {
+            let via = np_before(toks, q, lex).map(|(va, vb)| Party {
+                span: sp(toks, va, vb),
+                name: clean_name(text, toks, va, vb),
+            });
+            let from = via.as_ref().map_or(q, |v| {
+                toks.iter()
+                    .position(|t| t.span.start == v.span.start)
+                    .unwrap_or(q)
+            });
+            let span = match right {
+                Some((start, _)) => Span::new(toks[start].span.start, s.span.end),
+                None => {
+                    let start = clause_start(toks, from);
+                    let mut e = from;
+                    while e > start && matches!(lower[e - 1], "," | "—" | "-") {
+                        e -= 1;
+                    }
+                    if e <= start {
+                        return None;
+                    }
+                    sp(toks, start, e)
+                }
+            };
+            return Some(vec![Claim {
+                claimant: Some(Party {
+                    span: sp(toks, a, b),
+                    name: clean_name(text, toks, a, b),
+                }),
+                via: via.into_iter().collect(),
+                cue,
+                group,
+                stance: stance_of(group),
+                hedged: false,
+                span,
+                sentence: si,
+                attribution: Span::new(toks[from].span.start, cue.end),
+            }]);
+        }
+        if after_noun {
+            // The noun before and its modifiers ("reports", "a letter",
+            // "the ministry's statement"); a plural noun may look like a
+            // verb form ("reports").
+            let mut a = i - 1;
+            while a > 0
+                && i - a < 6
+                && toks[a - 1].word
+                && !np_boundary(lower[a - 1])
+                && lex.verb(lower[a - 1]).is_none()
+                && !complement_start(lower[a - 1])
+                && !matches!(lower[a - 1], "and" | "or" | "of" | "that" | "which" | "who")
+            {
+                a -= 1;
+            }
+            let (a, b) = owner_of_nominal(toks, lex, a, i);
+            let (start, _) = right?;
+            return Some(vec![Claim {
+                claimant: Some(Party {
+                    span: sp(toks, a, b),
+                    name: clean_name(text, toks, a, b),
+                }),
+                via: Vec::new(),
+                cue,
+                group,
+                stance: stance_of(group),
+                hedged: false,
+                span: Span::new(toks[start].span.start, s.span.end),
+                sentence: si,
+                attribution: Span::new(toks[a].span.start, cue.end),
+            }]);
+        }
+        let start = match right {
             Some((start, _)) => start,
             // "by saying, “…”".
             None if i + 2 < n && lower[i + 1] == "," && is_open_quote(text, &toks[i + 2]) => i + 2,
@@ -676,6 +830,8 @@ fn verb_claim(
     while k > 0 && (skippable(lower[k - 1]) || manner_adverb(&toks[k - 1])) {
         k -= 1;
     }
+    // "The agency on June 18 called for …": a time phrase between subject and verb.
+    k = skip_time_phrase(toks, k);
     // "denied any role and said …": the subject of the claim before.
     if k > 0 && lower[k - 1] == "and" {
         let parent = earlier.last()?;
@@ -748,7 +904,9 @@ fn verb_claim(
     };
     // What: after the cue when something follows, else before the subject.
     let mut attribution = Span::new(party.span.start.min(cue.start), party.span.end.max(cue.end));
-    let right = if right_from < n {
+    let right = if cue_entry.takes_for {
+        Some((i + 2, i + 2))
+    } else if right_from < n {
         right_content(text, lex, toks, i)
     } else {
         None
@@ -800,7 +958,7 @@ fn verb_claim(
                 // "He said, and I quote, “…”".
                 Span::new(toks[q].span.start, s.span.end)
             } else {
-                following_quote(text, sents, si)?
+                following_quote(text, sents, si).or_else(|| split_before(text, sents, si, i))?
             }
         }
     };
@@ -819,6 +977,39 @@ fn verb_claim(
         attribution,
     }];
     Some(claims)
+}
+
+/// "X quoted Y as saying" with the participle at `i`: the quoting verb's
+/// index and the quoted person's tokens.
+fn quoted_as(toks: &[Tok], lex: &Lexicon, i: usize) -> Option<(usize, usize, usize)> {
+    if i < 3 || toks[i - 1].lower != "as" {
+        return None;
+    }
+    let q = (i.saturating_sub(10)..i - 2).rev().find(|&q| {
+        matches!(
+            toks[q].lower.as_str(),
+            "quoted" | "quotes" | "quoting" | "quote" | "cited" | "cites" | "citing"
+        )
+    })?;
+    let (a, b) = np_after(toks, q + 1)?;
+    (b == i - 1 && lex.verb(&toks[a].lower).is_none()).then_some((q, a, b))
+}
+
+/// Where a time phrase ending before token `k` ("on Tuesday", "on June 18")
+/// starts, when a word comes before it; else `k`.
+fn skip_time_phrase(toks: &[Tok], k: usize) -> usize {
+    let mut j = k;
+    while j > 0
+        && toks[j - 1].word
+        && (time_word(&toks[j - 1].lower) || toks[j - 1].lower.chars().all(|c| c.is_ascii_digit()))
+    {
+        j -= 1;
+    }
+    if j < k && j > 1 && matches!(toks[j - 1].lower.as_str(), "on" | "in" | "late" | "early") {
+        j - 1
+    } else {
+        k
+    }
 }
 
 /// "to build …" or "the talks to fail": a "to"-infinitive at `start` or
@@ -887,6 +1078,19 @@ fn split_and_that(text: &str, claims: &mut Vec<Claim>) {
         two.span = second;
         claims.push(two);
     }
+}
+
+/// "“…,” / said the minister." split into two sentences: a sentence that
+/// starts with a lower-case inverted cue says the sentence before, when
+/// that one ends in a comma or a closing quotation mark.
+fn split_before(text: &str, sents: &[Sent], si: usize, i: usize) -> Option<Span> {
+    let s = &sents[si];
+    if i != 0 || s.toks.first()?.cap || si == 0 {
+        return None;
+    }
+    let prev = &sents[si - 1];
+    let last = prev.toks.last()?;
+    (last.lower == "," || is_close_quote(text, last)).then_some(prev.span)
 }
 
 /// A quotation that starts the next sentence or paragraph (after "said:").

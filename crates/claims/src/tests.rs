@@ -703,3 +703,96 @@ fn participles_with_their_own_subject_or_a_quote() {
     assert_eq!(cs.len(), 1);
     assert!(s(t, cs[0].span).contains("streets are not safe"));
 }
+
+#[test]
+fn requests_are_claims_of_their_own_kind() {
+    let t = "The audit office on Tuesday called for a new tender for the fuel contract.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "audit office");
+    assert_eq!(cs[0].kind(), AttributionKind::Request);
+    assert_eq!(s(t, cs[0].span), "a new tender for the fuel contract.");
+
+    let t = "The governor asked the garrison to open the northern road.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "governor");
+    assert_eq!(cs[0].kind(), AttributionKind::Request);
+
+    // No request: "asked for" without an infinitive, "called" without "for".
+    for t in [
+        "Mayors of the valley asked for more patrols on the roads.",
+        "A militia called the Night Guard holds the ridge.",
+        "The calls for calm went unheard in the market.",
+    ] {
+        assert!(claims_of(t).is_empty(), "{t}");
+    }
+}
+
+#[test]
+fn nominal_cues_with_an_owner_and_a_that_clause() {
+    let t = "Shares rose after the port authority's announcement that it would reopen the docks.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "port authority");
+    assert_eq!(s(t, cs[0].cue), "announcement");
+    assert_eq!(s(t, cs[0].span), "it would reopen the docks.");
+
+    let t = "The talks followed the announcement by Rivertek that it had closed the mine.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Rivertek");
+
+    // No owner or no clause: nothing is stated.
+    for t in [
+        "The announcement that the bridge was closed surprised the drivers.",
+        "In his speech the mayor thanked the volunteers.",
+    ] {
+        assert!(claims_of(t).is_empty(), "{t}");
+    }
+}
+
+#[test]
+fn quoted_as_saying_and_participles_after_their_subject() {
+    let t = "\"The runway stays closed,\" the Daily Courier quoted Ilse Marn as saying.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    assert_eq!(who(&cs[0]), "Ilse Marn");
+    assert_eq!(cs[0].via.len(), 1);
+    assert!(cs[0].via[0].name.contains("Daily Courier"));
+    assert!(s(t, cs[0].span).contains("runway stays closed"));
+
+    let t = "The deal died because of reports stating that the tender had been rigged.";
+    let cs = claims_of(t);
+    assert_eq!(cs.len(), 1);
+    let party = cs[0].claimant.as_ref().unwrap().span;
+    assert_eq!(s(t, party), "reports");
+    assert_eq!(s(t, cs[0].span), "the tender had been rigged.");
+
+    // A participle after a noun needs "that" or a quotation.
+    assert!(claims_of("Villagers saying goodbye gathered at the gate.").is_empty());
+}
+
+#[test]
+fn a_split_off_said_says_the_sentence_before() {
+    let text = "\"We will keep the border open,\"\n\nsaid Anna Brek, the interior minister.";
+    let gap = text.find("\n\n").unwrap();
+    let sents = [
+        SentenceIn {
+            span: Span::new(0, gap),
+            block: 0,
+        },
+        SentenceIn {
+            span: Span::new(gap + 2, text.len()),
+            block: 1,
+        },
+    ];
+    let cs = find_claims(&Input {
+        text,
+        sentences: &sents,
+        actors: &[],
+    });
+    assert_eq!(cs.len(), 1, "{cs:?}");
+    assert!(who(&cs[0]).contains("Anna Brek"));
+    assert!(s(text, cs[0].span).contains("border open"));
+}

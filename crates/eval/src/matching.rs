@@ -263,12 +263,22 @@ fn score_contradictions(report: &Report, gold: &[GoldContradiction], s: &mut Sco
     *s.counts_mut("contradictions") = counts;
 }
 
+/// Claims are scored within the gold's scope: the gold annotates
+/// statements in the article's body (GUIDELINES §6), so headline claims (a
+/// headline restates the body) and requests (`kind: request`, "called for
+/// the evacuation": no statement of fact; the seed and dev gold leave them
+/// out) are not scored.
 fn score_claims(report: &Report, gold: &[GoldClaim], s: &mut Scores) {
-    let (counts, pairs) = match_sets(&report.claims, gold, claim_matches);
+    let body: Vec<&Claim> = report
+        .claims
+        .iter()
+        .filter(|c| !c.headline && c.kind.as_deref() != Some("request"))
+        .collect();
+    let (counts, pairs) = match_sets(&body, gold, |c, g| claim_matches(c, g));
     *s.counts_mut("claims") = counts;
     for (g, m) in gold.iter().zip(pairs) {
         let Some(i) = m else { continue };
-        let via = &report.claims[i].via;
+        let via = &body[i].via;
         let right = via.len() == g.via.len()
             && via
                 .iter()

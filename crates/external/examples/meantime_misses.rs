@@ -80,7 +80,7 @@ fn group(e: &SpeechEvent, d: &EventDetail, lex: &Lexicon) -> &'static str {
         return "found";
     }
     if d.title {
-        return "headline (title not read by the claims stage)";
+        return "headline (title claim not read)";
     }
     if d.result.cue_found {
         return if d.result.any_claimant {

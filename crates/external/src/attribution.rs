@@ -470,6 +470,7 @@ mod tests {
             text: String::new(),
             events: vec![],
             kind: None,
+            headline: false,
         }
     }
 

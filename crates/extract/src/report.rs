@@ -348,10 +348,22 @@ pub struct Claim {
     /// Ids of the events it supports.
     pub events: Vec<String>,
     /// Extension: the kind of attribution when it is not speech — `belief`
-    /// ("the minister fears that …") or `intention` ("the company plans to
-    /// …"); absent for things said, written, reported or denied.
+    /// ("the minister fears that …"), `intention` ("the company wants to
+    /// …") or `request` ("the agency called for …"); absent for things said,
+    /// written, reported or denied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
+    /// Extension: true for a claim read from the headline ("Airbus
+    /// announces job cuts"); its span lies in the title. Headline claims
+    /// come after the body's claims, link no events and take part in no
+    /// contradiction (the body tells the same story in full). Absent when
+    /// false.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub headline: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// Claims that disagree.

@@ -145,6 +145,7 @@ pub fn report(seed: &str, outlet: &str, published: &str, events: &[EventSpec]) -
                 text: evidence.text.clone(),
                 events: vec![eid.clone()],
                 kind: None,
+                headline: false,
             });
         }
         evs.push(Event {

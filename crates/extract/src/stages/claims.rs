@@ -1,8 +1,8 @@
 //! Finds who claims what, through which channels, and where claims
 //! contradict, with [`sitrep_claims`].
 //!
-//! The stage reads body sentences only (never titles, captions or page
-//! furniture). It uses what the earlier stages found: actor mentions give
+//! The stage reads body sentences, and the headline on its own (its claims
+//! are marked `headline` and come last); never captions or page furniture. It uses what the earlier stages found: actor mentions give
 //! claimants and channels their canonical names and are antecedents for
 //! pronouns ("he", "the militia"); events whose trigger lies inside a
 //! claim's statement are linked both ways (`claim.events`, `event.claims`);
@@ -71,19 +71,14 @@ impl Stage for ClaimStage {
                 claimant: c.claimant.as_ref().map(party),
                 via: c.via.iter().map(party).collect(),
                 cue: doc.slice(c.cue).to_string(),
-                stance: match c.stance {
-                    sitrep_claims::Stance::Asserts => Stance::Asserts,
-                    sitrep_claims::Stance::Denies => Stance::Denies,
-                },
+                stance: stance(c.stance),
                 hedged: c.hedged,
                 start: c.span.start,
                 end: c.span.end,
                 text: doc.slice(c.span).to_string(),
                 events,
-                kind: match c.kind() {
-                    sitrep_claims::AttributionKind::Speech => None,
-                    k => Some(k.as_str().to_string()),
-                },
+                kind: kind_of(c),
+                headline: false,
             });
         }
         let topics: Vec<sitrep_claims::Topic> = claims
@@ -111,6 +106,59 @@ impl Stage for ClaimStage {
                 note: x.note,
             });
         }
+        // The headline, read on its own: "Airbus announces job cuts of
+        // 10,000" is Airbus's claim. Its claims come last, so the body's
+        // claims keep their ids.
+        if let Some(title) = doc.metadata.title {
+            let sentences = [SentenceIn {
+                span: title,
+                block: 0,
+            }];
+            let heads = sitrep_claims::find_claims(&Input {
+                text,
+                sentences: &sentences,
+                actors: &actors,
+            });
+            // "Sudan: shells strike …": a headline's kicker is a topic, not a
+            // speaker.
+            let spoken =
+                |c: &&sitrep_claims::Claim| doc.slice(c.cue).chars().any(char::is_alphabetic);
+            for c in heads.iter().filter(spoken) {
+                let party = |p: &sitrep_claims::Party| Party {
+                    name: p.name.clone(),
+                    text: doc.slice(p.span).to_string(),
+                };
+                found.claims.push(report::Claim {
+                    id: format!("c{}", found.claims.len() + 1),
+                    claimant: c.claimant.as_ref().map(party),
+                    via: c.via.iter().map(party).collect(),
+                    cue: doc.slice(c.cue).to_string(),
+                    stance: stance(c.stance),
+                    hedged: c.hedged,
+                    start: c.span.start,
+                    end: c.span.end,
+                    text: doc.slice(c.span).to_string(),
+                    events: Vec::new(),
+                    kind: kind_of(c),
+                    headline: true,
+                });
+            }
+        }
+    }
+}
+
+/// The report's name of a claim's kind; `None` for speech.
+fn kind_of(c: &sitrep_claims::Claim) -> Option<String> {
+    match c.kind() {
+        sitrep_claims::AttributionKind::Speech => None,
+        k => Some(k.as_str().to_string()),
+    }
+}
+
+fn stance(s: sitrep_claims::Stance) -> Stance {
+    match s {
+        sitrep_claims::Stance::Asserts => Stance::Asserts,
+        sitrep_claims::Stance::Denies => Stance::Denies,
     }
 }
 
