@@ -527,28 +527,12 @@ impl Gazetteer {
             let a = &self.places[admin1 as usize * REC..];
             string_at(self.strings, u32_at(a, 16))
         });
-        let source = Source::from_u8(b[39]);
-        let feature = Feature::from_u8(b[38]);
-        let mut population = u32_at(b, 12);
-        if feature == Feature::Admin1 && population == 0 {
-            population = self.division_population(r.0);
-        }
         Place {
-            index: r,
-            id: u32_at(b, 0),
             name: s(16),
             ascii_name: s(20),
-            lat: f32_at(b, 4),
-            lon: f32_at(b, 8),
-            country: std::str::from_utf8(&b[36..38]).unwrap_or(""),
-            admin1_code: s(32),
             admin1: admin1_name,
             admin2: Some(s(24)).filter(|a| !a.is_empty()),
-            feature,
-            feature_code: FCODES.get(b[41] as usize).copied().unwrap_or(""),
-            population,
-            accuracy: (source == Source::Postal).then_some(b[40]),
-            source,
+            ..self.place_unnamed(r)
         }
     }
 

@@ -52,10 +52,6 @@ impl Stage for ClaimStage {
         let first = found.claims.len();
         let id = |k: usize| format!("c{}", first + k + 1);
         for (k, c) in claims.iter().enumerate() {
-            let party = |p: &sitrep_claims::Party| Party {
-                name: p.name.clone(),
-                text: doc.slice(p.span).to_string(),
-            };
             let events: Vec<String> = links[k]
                 .iter()
                 .map(|&e| found.events[e].id.clone())
@@ -66,20 +62,7 @@ impl Stage for ClaimStage {
                     ev.claims.push(id(k));
                 }
             }
-            found.claims.push(report::Claim {
-                id: id(k),
-                claimant: c.claimant.as_ref().map(party),
-                via: c.via.iter().map(party).collect(),
-                cue: doc.slice(c.cue).to_string(),
-                stance: stance(c.stance),
-                hedged: c.hedged,
-                start: c.span.start,
-                end: c.span.end,
-                text: doc.slice(c.span).to_string(),
-                events,
-                kind: kind_of(c),
-                headline: false,
-            });
+            found.claims.push(claim_of(doc, c, id(k), events, false));
         }
         let topics: Vec<sitrep_claims::Topic> = claims
             .iter()
@@ -124,26 +107,39 @@ impl Stage for ClaimStage {
             let spoken =
                 |c: &&sitrep_claims::Claim| doc.slice(c.cue).chars().any(char::is_alphabetic);
             for c in heads.iter().filter(spoken) {
-                let party = |p: &sitrep_claims::Party| Party {
-                    name: p.name.clone(),
-                    text: doc.slice(p.span).to_string(),
-                };
-                found.claims.push(report::Claim {
-                    id: format!("c{}", found.claims.len() + 1),
-                    claimant: c.claimant.as_ref().map(party),
-                    via: c.via.iter().map(party).collect(),
-                    cue: doc.slice(c.cue).to_string(),
-                    stance: stance(c.stance),
-                    hedged: c.hedged,
-                    start: c.span.start,
-                    end: c.span.end,
-                    text: doc.slice(c.span).to_string(),
-                    events: Vec::new(),
-                    kind: kind_of(c),
-                    headline: true,
-                });
+                let id = format!("c{}", found.claims.len() + 1);
+                found.claims.push(claim_of(doc, c, id, Vec::new(), true));
             }
         }
+    }
+}
+
+/// A claim of the claims stage as the report gives it, with its id and the
+/// ids of the events it supports.
+fn claim_of(
+    doc: &Document<'_>,
+    c: &sitrep_claims::Claim,
+    id: String,
+    events: Vec<String>,
+    headline: bool,
+) -> report::Claim {
+    let party = |p: &sitrep_claims::Party| Party {
+        name: p.name.clone(),
+        text: doc.slice(p.span).to_string(),
+    };
+    report::Claim {
+        id,
+        claimant: c.claimant.as_ref().map(party),
+        via: c.via.iter().map(party).collect(),
+        cue: doc.slice(c.cue).to_string(),
+        stance: stance(c.stance),
+        hedged: c.hedged,
+        start: c.span.start,
+        end: c.span.end,
+        text: doc.slice(c.span).to_string(),
+        events,
+        kind: kind_of(c),
+        headline,
     }
 }
 
