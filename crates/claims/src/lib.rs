@@ -296,6 +296,36 @@ fn sp(toks: &[Tok], a: usize, b: usize) -> Span {
     Span::new(toks[a].span.start, toks[b - 1].span.end)
 }
 
+/// An unhedged claim by tokens `a..b` (b exclusive) through `via`, cued at
+/// `cue`, asserting `span`, whose attribution spans `attribution`.
+#[allow(clippy::too_many_arguments)]
+fn claim_by(
+    text: &str,
+    toks: &[Tok],
+    (a, b): (usize, usize),
+    via: Vec<Party>,
+    cue: Span,
+    group: Group,
+    span: Span,
+    sentence: usize,
+    attribution: Span,
+) -> Claim {
+    Claim {
+        claimant: Some(Party {
+            span: sp(toks, a, b),
+            name: clean_name(text, toks, a, b),
+        }),
+        via,
+        cue,
+        group,
+        stance: stance_of(group),
+        hedged: false,
+        span,
+        sentence,
+        attribution,
+    }
+}
+
 /// The claims whose attribution is in sentence `si`.
 fn sentence_claims(
     text: &str,
@@ -585,20 +615,17 @@ fn nominal_claim(text: &str, lex: &Lexicon, s: &Sent, si: usize, i: usize) -> Op
         return None;
     }
     let cue = toks[i].span;
-    Some(Claim {
-        claimant: Some(Party {
-            span: sp(toks, a, b),
-            name: clean_name(text, toks, a, b),
-        }),
-        via: Vec::new(),
+    Some(claim_by(
+        text,
+        toks,
+        (a, b),
+        Vec::new(),
         cue,
         group,
-        stance: stance_of(group),
-        hedged: false,
-        span: Span::new(toks[that + 1].span.start, s.span.end),
-        sentence: si,
-        attribution: Span::new(toks[a].span.start.min(cue.start), toks[that].span.start),
-    })
+        Span::new(toks[that + 1].span.start, s.span.end),
+        si,
+        Span::new(toks[a].span.start.min(cue.start), toks[that].span.start),
+    ))
 }
 
 /// Claims of a reporting verb at token `i`.
@@ -734,20 +761,17 @@ fn verb_claim(
                     sp(toks, start, e)
                 }
             };
-            return Some(vec![Claim {
-                claimant: Some(Party {
-                    span: sp(toks, a, b),
-                    name: clean_name(text, toks, a, b),
-                }),
-                via: via.into_iter().collect(),
+            return Some(vec![claim_by(
+                text,
+                toks,
+                (a, b),
+                via.into_iter().collect(),
                 cue,
                 group,
-                stance: stance_of(group),
-                hedged: false,
                 span,
-                sentence: si,
-                attribution: Span::new(toks[from].span.start, cue.end),
-            }]);
+                si,
+                Span::new(toks[from].span.start, cue.end),
+            )]);
         }
         if after_noun {
             // The noun before and its modifiers ("reports", "a letter",
@@ -766,20 +790,17 @@ fn verb_claim(
             }
             let (a, b) = owner_of_nominal(toks, lex, a, i);
             let (start, _) = right?;
-            return Some(vec![Claim {
-                claimant: Some(Party {
-                    span: sp(toks, a, b),
-                    name: clean_name(text, toks, a, b),
-                }),
-                via: Vec::new(),
+            return Some(vec![claim_by(
+                text,
+                toks,
+                (a, b),
+                Vec::new(),
                 cue,
                 group,
-                stance: stance_of(group),
-                hedged: false,
-                span: Span::new(toks[start].span.start, s.span.end),
-                sentence: si,
-                attribution: Span::new(toks[a].span.start, cue.end),
-            }]);
+                Span::new(toks[start].span.start, s.span.end),
+                si,
+                Span::new(toks[a].span.start, cue.end),
+            )]);
         }
         let start = match right {
             Some((start, _)) => start,

@@ -10,8 +10,10 @@
 //! article's other armed side. Every side chosen is a mention in the text,
 //! so the event still points back to the bytes it was read from.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use sitrep_text::wordhash::{Fast, WordMap};
 
 use crate::report::{Actor, ActorKind};
 
@@ -139,10 +141,10 @@ const OBJECT_WORDS: usize = 8;
 const INSTRUMENT_WORDS: [&str; 6] = ["by", "with", "using", "from", "via", "through"];
 
 /// The embedded country adjectives ("russian" → "RU") and military nouns.
-fn target_words() -> &'static (HashMap<String, String>, HashSet<&'static str>) {
-    static WORDS: OnceLock<(HashMap<String, String>, HashSet<&'static str>)> = OnceLock::new();
+fn target_words() -> &'static (WordMap<String>, HashSet<&'static str, Fast>) {
+    static WORDS: OnceLock<(WordMap<String>, HashSet<&'static str, Fast>)> = OnceLock::new();
     WORDS.get_or_init(|| {
-        let mut demonyms = HashMap::new();
+        let mut demonyms = WordMap::default();
         for c in sitrep_actors::Registry::embedded().countries() {
             for d in c.demonyms.iter().filter(|d| !d.contains(' ')) {
                 demonyms.insert(d.to_lowercase(), c.iso2.clone());
@@ -158,7 +160,7 @@ fn target_words() -> &'static (HashMap<String, String>, HashSet<&'static str>) {
 }
 
 /// Is `word` (lower case) a military noun or its plural?
-fn military(nouns: &HashSet<&str>, word: &str) -> bool {
+fn military(nouns: &HashSet<&str, Fast>, word: &str) -> bool {
     nouns.contains(word)
         || word.strip_suffix('s').is_some_and(|w| {
             nouns.contains(w) || w.strip_suffix('e').is_some_and(|w| nouns.contains(w))
